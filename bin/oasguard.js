@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+'use strict';
+const { run } = require('../dist/cli/program');
+const { nodeIo } = require('../dist/cli/node-io');
+
+run(process.argv, nodeIo()).then((code) => {
+  process.exitCode = code;
+});

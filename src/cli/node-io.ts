@@ -1,0 +1,20 @@
+import { promises as fs } from 'node:fs';
+import type { CliIo } from './program';
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The real process's streams, files and environment. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => readAll(process.stdin),
+    writeFile: (path, content) => fs.writeFile(path, content, 'utf8'),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

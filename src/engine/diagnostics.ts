@@ -1,0 +1,47 @@
+import { docsUrlFor } from '../meta';
+import type { RuleMeta } from '../types';
+
+/** Problems with the document itself rather than its security: always errors, never configurable. */
+export type DiagnosticId = 'parse-error' | 'invalid-openapi' | 'unresolved-ref' | 'not-openapi';
+
+function diagnostic(meta: Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & { id: DiagnosticId }): RuleMeta {
+  return { ...meta, kind: 'diagnostic', severity: 'error', cwe: [], docsUrl: docsUrlFor(meta.id) };
+}
+
+/** The built-in diagnostics, sorted by id. */
+export const diagnostics: Record<DiagnosticId, RuleMeta> = {
+  'invalid-openapi': diagnostic({
+    id: 'invalid-openapi',
+    description: 'The document must be valid against the OpenAPI (or Swagger 2.0) schema of its version.',
+    rationale:
+      'An invalid document is read differently by different tools: a gateway may ignore a misspelt `security` key ' +
+      'that the linter would otherwise trust, leaving operations unprotected.',
+    sources: ['OpenAPI Specification 2.0, 3.0 and 3.1 JSON schemas'],
+    fix: 'Correct the document where the finding points; the message names the expected structure.',
+  }),
+  'not-openapi': diagnostic({
+    id: 'not-openapi',
+    description: 'A file given to oasguard must be an OpenAPI 3.0, 3.1 or Swagger 2.0 document.',
+    rationale: 'A file that is not OpenAPI cannot be checked; passing it silently would let a broken build go green.',
+    sources: ['OpenAPI Specification: `openapi` field; Swagger 2.0: `swagger` field'],
+    fix: 'Pass only OpenAPI documents, or give the document an `openapi: 3.x.y` (or `swagger: "2.0"`) field.',
+  }),
+  'parse-error': diagnostic({
+    id: 'parse-error',
+    description: 'The document must be well-formed YAML or JSON without duplicate keys.',
+    rationale:
+      'A document that does not parse cannot be checked, and duplicate keys are resolved differently by different ' +
+      'parsers, so a reviewer and a server can see different APIs.',
+    sources: ['YAML 1.2 §3.2.1.1 (keys are unique)', 'RFC 8259 §4 (names SHOULD be unique)'],
+    fix: 'Fix the syntax error or remove the duplicate key at the reported line.',
+  }),
+  'unresolved-ref': diagnostic({
+    id: 'unresolved-ref',
+    description: 'Every `$ref` must resolve to a local file inside the project root and a node within it.',
+    rationale:
+      'An unresolved reference hides part of the API from review. References are only followed to local files ' +
+      'below the project root: oasguard never fetches URLs or reads files elsewhere on a document\'s say-so.',
+    sources: ['OpenAPI Specification: Reference Object', 'RFC 6901 (JSON Pointer)'],
+    fix: 'Point the `$ref` at an existing file below the project root and an existing JSON pointer within it.',
+  }),
+};

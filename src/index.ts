@@ -1,0 +1,14 @@
+/** oasguard's public API; the CLI uses nothing else. */
+export { lint, sortFindings, STDIN_NAME } from './lint';
+export type { LintOptions } from './lint';
+export { loadRuleset, PRESETS } from './config/ruleset';
+export type { ResolvedRuleset, RuleSettings } from './config/ruleset';
+export { formatters } from './formatters';
+export type { FormatContext, FormatName, Formatter } from './formatters';
+export { rules, findRule } from './rules';
+export type { Rule, RuleContext } from './rules/define-rule';
+export { diagnostics } from './engine/diagnostics';
+export { UsageError } from './errors';
+export { isAtLeast, isSeverity } from './severity';
+export { TOOL_NAME, TOOL_VERSION } from './meta';
+export * from './types';

@@ -1,0 +1,125 @@
+import { join, relative, sep } from 'node:path';
+import { loadRuleset, ResolvedRuleset } from './config/ruleset';
+import { diagnostics } from './engine/diagnostics';
+import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
+import { readLimited } from './engine/resolver';
+import { EngineFinding, SpectralEngine } from './engine/spectral-engine';
+import { UsageError } from './errors';
+import { ruleMeta } from './rules/define-rule';
+import { findRule } from './rules';
+import type { Finding, LintResult, RuleMeta } from './types';
+
+/** How `lint()` finds, reads and judges documents. */
+export interface LintOptions {
+  /** Base for relative inputs and for the file names in findings. */
+  cwd: string;
+  /** A preset name (`recommended`, `strict`), a ruleset file path, or a loaded ruleset. Default `recommended`. */
+  ruleset?: string | ResolvedRuleset;
+  /** The text linted for the input `-`. */
+  stdin?: string;
+  /** `$ref`s may only read files below this directory. Default: `cwd`. */
+  root?: string;
+  /** Largest file read, in bytes. Default 50 MB. */
+  maxFileSize?: number;
+}
+
+/** Name shown for standard input in findings. */
+export const STDIN_NAME = '<stdin>';
+
+const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/**
+ * Lints OpenAPI documents: files, directories, globs or `-` for `options.stdin`. Problems in the documents
+ * are findings; user mistakes (missing paths, bad rulesets) throw {@link UsageError}.
+ */
+export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
+  const { cwd } = options;
+  const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset ?? 'recommended', cwd);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, maxFileSize });
+  const files = await expandInputs(inputs, cwd);
+
+  const linted: string[] = [];
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const source = file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
+    const outcome = await engine.lintDocument({ source, text: await readInput(file, options, maxFileSize) });
+    const reported =
+      file.explicit ||
+      outcome.kind === 'linted' ||
+      (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
+    if (!reported) continue;
+    linted.push(displayPath(source, cwd));
+    findings.push(...outcome.findings.map((finding) => toFinding(finding, cwd)));
+  }
+  if (linted.length === 0) {
+    throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
+  }
+  return { files: linted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset) };
+}
+
+async function readInput(file: InputFile, options: LintOptions, maxFileSize: number): Promise<string> {
+  if (file.path === STDIN_INPUT) return options.stdin ?? '';
+  // The documents given to lint may live anywhere; only what they reference is confined to the root.
+  return readLimited(file.path, maxFileSize).catch((error: Error) => {
+    throw new UsageError(`Cannot lint ${displayPath(file.path, options.cwd)}: ${error.message}.`);
+  });
+}
+
+/** A path relative to `cwd` with forward slashes, as users see it in reports. */
+function displayPath(path: string, cwd: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+function toPointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function toFinding(finding: EngineFinding, cwd: string): Finding {
+  const { start, end } = finding.range;
+  return {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    severity: finding.severity,
+    message: finding.message,
+    file: displayPath(finding.source, cwd),
+    pointer: toPointer(finding.path),
+    range: {
+      start: { line: start.line + 1, column: start.character + 1 },
+      end: { line: end.line + 1, column: end.character + 1 },
+    },
+  };
+}
+
+/** Two root documents referencing one shared file report its findings once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = JSON.stringify([finding.file, finding.pointer, finding.ruleId, finding.message, finding.range.start]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sorted by file, line, column, rule id, then message: output is deterministic. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...findings].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
+  );
+}
+
+function activeRules(ruleset: ResolvedRuleset): RuleMeta[] {
+  const metas: RuleMeta[] = [...Object.values(diagnostics)];
+  for (const [id, settings] of ruleset.rules) {
+    const rule = findRule(id);
+    if (rule) metas.push({ ...ruleMeta(rule), severity: settings.severity });
+  }
+  return metas.sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,29 @@
+import { defineRule } from './define-rule';
+import { isObject, OPERATIONS, operationLabel, responsesAt, responsesOf } from './support/openapi';
+
+export default defineRule({
+  id: 'define-429-response',
+  severity: 'warn',
+  description: 'Every operation must define a 429 (Too Many Requests) response.',
+  rationale:
+    'An API without documented rate limiting is exposed to brute force, scraping and resource exhaustion, and its ' +
+    'clients cannot back off correctly. Declaring 429 on every operation documents that limits exist and how ' +
+    'clients learn about them.',
+  sources: [
+    'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
+    'RFC 6585 §4 (429 Too Many Requests)',
+  ],
+  owasp: 'API4:2023',
+  cwe: [770],
+  fix: 'Add a `429` response, ideally a shared component with a `Retry-After` header and an error body.',
+  given: [OPERATIONS],
+  messages: {
+    missing429: 'Operation {{operation}} defines no 429 (Too Many Requests) response.',
+  },
+  check(operation, context) {
+    if (!isObject(operation)) return;
+    if (!('429' in responsesOf(operation))) {
+      context.report('missing429', { at: responsesAt(operation), data: { operation: operationLabel(context.path) } });
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import type { Rule } from './define-rule';
+import define401Response from './define-401-response';
+import define429Response from './define-429-response';
+import noHttpBasicAuth from './no-http-basic-auth';
+import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
+import noOauth2PasswordFlow from './no-oauth2-password-flow';
+import require429Details from './require-429-details';
+import requireAdditionalPropertiesFalse from './require-additional-properties-false';
+import requireHttpsServers from './require-https-servers';
+import requireRateLimitHeaders from './require-rate-limit-headers';
+
+/** Every oasguard rule, sorted by id. */
+export const rules: readonly Rule[] = [
+  define401Response,
+  define429Response,
+  noHttpBasicAuth,
+  noOauth2ImplicitFlow,
+  noOauth2PasswordFlow,
+  require429Details,
+  requireAdditionalPropertiesFalse,
+  requireHttpsServers,
+  requireRateLimitHeaders,
+] as Rule[];
+
+/** Looks a rule up by id. */
+export function findRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id);
+}

@@ -1,0 +1,59 @@
+import { defineRule } from './define-rule';
+import { isObject, JsonObject } from './support/openapi';
+import { REQUEST_BODY_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+
+function isClosed(schema: JsonObject): boolean {
+  return schema.additionalProperties === false || schema.unevaluatedProperties === false;
+}
+
+function hasOwnProperties(schema: JsonObject): boolean {
+  return isObject(schema.properties) && Object.keys(schema.properties).length > 0;
+}
+
+/** Whether a schema declares properties itself or through any (nested) `allOf` member. */
+function declaresProperties(schema: JsonObject, seen = new WeakSet<object>()): boolean {
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  return (
+    hasOwnProperties(schema) ||
+    (Array.isArray(schema.allOf) && schema.allOf.some((member) => isObject(member) && declaresProperties(member, seen)))
+  );
+}
+
+export default defineRule({
+  id: 'require-additional-properties-false',
+  severity: 'warn',
+  description: 'Object schemas of request bodies must reject undeclared properties (`additionalProperties: false`).',
+  rationale:
+    'Accepting undeclared properties enables mass assignment: a client sets `isAdmin` or `ownerId` that the server ' +
+    'binds to its model without checking. Every object schema with `properties` reachable from a request body ' +
+    '(through `$ref`, `properties`, `items`, `allOf`, `oneOf`, `anyOf`) must close itself; in OpenAPI 3.1 ' +
+    '`unevaluatedProperties: false` counts too. An `allOf` composition is judged as a whole: its members need not ' +
+    'close themselves (that would make the composition reject the other members\' properties); an open composition ' +
+    'is reported once, at the composing schema. A shared component is reported once, at its definition. Response ' +
+    'schemas are never flagged.',
+  sources: [
+    'OWASP API Security Top 10 2023 API3 (Broken Object Property Level Authorization): mass assignment',
+    'OWASP Mass Assignment Cheat Sheet',
+  ],
+  owasp: 'API3:2023',
+  cwe: [915],
+  fix: 'Add `additionalProperties: false` to the object schema (for an `allOf` composition in OpenAPI 3.1, `unevaluatedProperties: false` on the composing schema).',
+  given: REQUEST_BODY_ROOTS,
+  messages: {
+    open: 'Request schema accepts undeclared properties; set additionalProperties: false.',
+    openComposition: 'Request schema composed with allOf accepts undeclared properties; close the composing schema.',
+  },
+  check(node, context) {
+    const body = requestBodySchemaAt(node, context.root);
+    if (!body) return;
+    walkSchemas(body.schema, body.at, ({ schema, at, composed }) => {
+      if (composed || isClosed(schema)) return;
+      if (Array.isArray(schema.allOf)) {
+        if (declaresProperties(schema)) context.report('openComposition', { at });
+      } else if (hasOwnProperties(schema)) {
+        context.report('open', { at });
+      }
+    });
+  },
+});

@@ -1,0 +1,128 @@
+import { defineRule, PathSegment, RuleContext } from './define-rule';
+import { HTTP_METHODS, isObject, JsonObject } from './support/openapi';
+
+interface Options {
+  /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
+  allowHosts: string[];
+}
+
+type MessageId = 'insecureUrl' | 'insecureVariable' | 'insecureScheme';
+
+const INSECURE_SCHEME = /^(https?|wss?):\/\//i;
+
+/** `http` or `ws` when `url` starts with an insecure scheme; undefined otherwise (relative URLs are fine). */
+function insecureScheme(url: string): string | undefined {
+  const scheme = INSECURE_SCHEME.exec(url)?.[1].toLowerCase();
+  return scheme === 'http' || scheme === 'ws' ? scheme : undefined;
+}
+
+/** The host of an absolute URL, without port or credentials, lower-cased. */
+function hostOf(url: string): string {
+  const authority = url.replace(INSECURE_SCHEME, '').split(/[/?#]/, 1)[0];
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':', 1)[0]).toLowerCase();
+}
+
+function isAllowedHost(host: string, options: Options): boolean {
+  return options.allowHosts.some((allowed) => allowed.toLowerCase() === host);
+}
+
+/** Substitutes `{name}` server variables; `values` missing a name leave its placeholder in place. */
+function expand(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
+
+/** The values a server variable can take: its default and every enum entry, with their paths. */
+function variableValues(variable: JsonObject): { value: string; at: PathSegment[] }[] {
+  const values = typeof variable.default === 'string' ? [{ value: variable.default, at: ['default'] as PathSegment[] }] : [];
+  if (Array.isArray(variable.enum)) {
+    variable.enum.forEach((value, index) => {
+      if (typeof value === 'string') values.push({ value, at: ['enum', index] });
+    });
+  }
+  return values;
+}
+
+function checkServer(server: unknown, context: RuleContext<Options, MessageId>): void {
+  if (!isObject(server) || typeof server.url !== 'string') return;
+  const template = server.url;
+  const variables = isObject(server.variables) ? server.variables : {};
+  const defaults = Object.fromEntries(
+    Object.entries(variables).flatMap(([name, variable]) =>
+      isObject(variable) && typeof variable.default === 'string' ? [[name, variable.default]] : [],
+    ),
+  );
+  const allowed = (url: string) => isAllowedHost(hostOf(expand(url, defaults)), context.options);
+
+  const literalScheme = insecureScheme(template);
+  if (literalScheme !== undefined) {
+    if (!allowed(template)) context.report('insecureUrl', { at: ['url'], data: { url: template, scheme: literalScheme } });
+    return;
+  }
+  // A variable is to blame when substituting one of its values alone makes the URL insecure.
+  for (const [name, variable] of Object.entries(variables)) {
+    if (!isObject(variable)) continue;
+    for (const { value, at } of variableValues(variable)) {
+      const url = expand(template, { [name]: value });
+      const scheme = insecureScheme(url);
+      if (scheme !== undefined && !allowed(url)) {
+        context.report('insecureVariable', { at: ['variables', name, ...at], data: { name, value, url, scheme } });
+      }
+    }
+  }
+}
+
+function checkSwaggerSchemes(schemes: unknown, context: RuleContext<Options, MessageId>): void {
+  if (!Array.isArray(schemes)) return;
+  const root = isObject(context.root) ? context.root : {};
+  const host = typeof root.host === 'string' ? root.host : '';
+  if (isAllowedHost(hostOf(`http://${host}`), context.options)) return;
+  schemes.forEach((scheme, index) => {
+    const name = String(scheme).toLowerCase();
+    if (name === 'http' || name === 'ws') context.report('insecureScheme', { at: [index], data: { scheme: name } });
+  });
+}
+
+const operations = `[${HTTP_METHODS.join(',')}]`;
+
+export default defineRule<Options, MessageId>({
+  id: 'require-https-servers',
+  severity: 'error',
+  description: 'Every server URL must use HTTPS (or WSS).',
+  rationale:
+    'Plain http exposes credentials, tokens and personal data to anyone on the network path and lets them alter traffic. ' +
+    'Relative server URLs inherit the scheme the document was served over and are not flagged. ' +
+    'A server variable that can expand the URL to http:// is flagged at the offending default or enum value.',
+  sources: [
+    'OWASP API Security Top 10 2023 API8 (Security Misconfiguration): transport encryption',
+    'NCSC API security guidance: use TLS for all API traffic',
+    'OpenAPI Specification: Server Object, Swagger 2.0 `schemes`',
+  ],
+  owasp: 'API8:2023',
+  cwe: [319],
+  fix: 'Use `https://` (or `wss://`) server URLs and remove `http`/`ws` from Swagger `schemes`. For a local development server, allow its host with the `allowHosts` option.',
+  given: [
+    '$.servers[*]',
+    '$.paths[*].servers[*]',
+    `$.paths[*]${operations}.servers[*]`,
+    '$.schemes',
+    `$.paths[*]${operations}.schemes`,
+  ],
+  messages: {
+    insecureUrl: 'Server URL "{{url}}" uses {{scheme}}://; serve the API over HTTPS only.',
+    insecureVariable: 'Server variable "{{name}}" can be "{{value}}", which makes the URL "{{url}}" use {{scheme}}://.',
+    insecureScheme: 'Swagger "schemes" lists "{{scheme}}"; serve the API over HTTPS only.',
+  },
+  options: {
+    schema: {
+      type: 'object',
+      properties: { allowHosts: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      additionalProperties: false,
+    },
+    defaults: { allowHosts: [] },
+  },
+  check(node, context) {
+    if (context.path[context.path.length - 1] === 'schemes') checkSwaggerSchemes(node, context);
+    else checkServer(node, context);
+  },
+});

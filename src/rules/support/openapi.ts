@@ -1,0 +1,71 @@
+import type { PathSegment } from '../define-rule';
+
+/** A JSON object as it comes out of the parser. */
+export type JsonObject = Record<string, unknown>;
+
+/** Null-safe object test: documents may hold anything anywhere. */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The HTTP methods that may hold an Operation Object in a Path Item. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Every Operation Object under `paths`, in any OpenAPI version. */
+export const OPERATIONS = `$.paths[*][${HTTP_METHODS.join(',')}]`;
+
+/** Every security scheme: OpenAPI 3 components and Swagger 2.0 definitions. */
+export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
+
+/** "GET /pets" for an operation at ['paths', '/pets', 'get']. */
+export function operationLabel(path: readonly PathSegment[]): string {
+  return `${String(path[path.length - 1]).toUpperCase()} ${String(path[path.length - 2])}`;
+}
+
+/** The name of a map entry at `path` (a scheme name, a header name...). */
+export function keyOf(path: readonly PathSegment[]): string {
+  return String(path[path.length - 1]);
+}
+
+/**
+ * Whether an operation can only be called authenticated: its effective security (its own `security`,
+ * else the root's) lists at least one requirement and no empty `{}` alternative, which would make
+ * authentication optional.
+ */
+export function requiresAuthentication(operation: JsonObject, root: unknown): boolean {
+  const security = 'security' in operation ? operation.security : isObject(root) ? root.security : undefined;
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    security.every((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
+  );
+}
+
+/** A response's headers keyed by lower-cased name (header names are case-insensitive). */
+export function headersByName(response: JsonObject): Map<string, unknown> {
+  const headers = isObject(response.headers) ? response.headers : {};
+  return new Map(Object.entries(headers).map(([name, header]) => [name.toLowerCase(), header]));
+}
+
+/** The responses of an operation, or an empty object when there are none. */
+export function responsesOf(operation: JsonObject): JsonObject {
+  return isObject(operation.responses) ? operation.responses : {};
+}
+
+/** Where to report a response an operation lacks: its `responses` map, or the operation when it has none. */
+export function responsesAt(operation: JsonObject): PathSegment[] {
+  return isObject(operation.responses) ? ['responses'] : [];
+}
+
+/** Every operation's `responses` map, in any OpenAPI version. */
+export const OPERATION_RESPONSES = `${OPERATIONS}.responses`;
+
+/** Where to report a header a response lacks: its `headers` map, or the response itself. */
+export function headersAt(response: JsonObject): PathSegment[] {
+  return isObject(response.headers) ? ['headers'] : [];
+}
+
+/** Whether the document is Swagger 2.0 rather than OpenAPI 3. */
+export function isSwagger2(root: unknown): boolean {
+  return isObject(root) && 'swagger' in root;
+}

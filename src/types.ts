@@ -1,0 +1,76 @@
+/** Finding severities, most severe first. */
+export const SEVERITIES = ['error', 'warn', 'info', 'hint'] as const;
+
+/** How serious a finding is. */
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A severity, or `off` to disable a rule in a ruleset. */
+export type RuleSetting = Severity | 'off';
+
+/** A 1-based position in a file; `column` counts UTF-16 code units, as editors and SARIF do. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A 1-based range; `end.column` is exclusive (the column after the last character). */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One problem found in a document. */
+export interface Finding {
+  ruleId: string;
+  /** Which of the rule's messages this is; stable across wording changes. */
+  messageId: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the lint's `cwd`, forward slashes; `<stdin>` for standard input. */
+  file: string;
+  /** JSON pointer (RFC 6901) to the flagged node within `file`. */
+  pointer: string;
+  range: Range;
+}
+
+/** OWASP API Security Top 10 2023 categories. */
+export type OwaspCategory =
+  | 'API1:2023'
+  | 'API2:2023'
+  | 'API3:2023'
+  | 'API4:2023'
+  | 'API5:2023'
+  | 'API6:2023'
+  | 'API7:2023'
+  | 'API8:2023'
+  | 'API9:2023'
+  | 'API10:2023';
+
+/** What every rule (and every built-in diagnostic) tells users about itself. */
+export interface RuleMeta {
+  id: string;
+  /** `rule`: a configurable security check; `diagnostic`: a problem with the document itself (always an error). */
+  kind: 'rule' | 'diagnostic';
+  /** Default severity: the one the `recommended` preset uses. */
+  severity: Severity;
+  description: string;
+  rationale: string;
+  /** The guideline clauses this rule enforces, e.g. "OWASP API Security Top 10 2023 API8". */
+  sources: string[];
+  /** Absent for diagnostics, which are not security weaknesses themselves. */
+  owasp?: OwaspCategory;
+  cwe: number[];
+  fix: string;
+  /** The rule's documentation anchor. */
+  docsUrl: string;
+}
+
+/** What `lint()` returns. */
+export interface LintResult {
+  /** The OpenAPI documents that were linted, as displayed in findings. */
+  files: string[];
+  /** Sorted by file, line, column, rule id. */
+  findings: Finding[];
+  /** Metadata of every rule that was active, plus the built-in diagnostics; sorted by id. */
+  rules: RuleMeta[];
+}
