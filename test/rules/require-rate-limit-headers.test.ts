@@ -1,0 +1,22 @@
+import rule from '../../src/rules/require-rate-limit-headers';
+import { testRule } from '../support/rule-tester';
+
+testRule(rule, {
+  valid: ['pass-oas30.yaml', 'pass-swagger2.yaml'],
+  invalid: [
+    {
+      fixture: 'fail-oas30.yaml',
+      findings: [
+        { messageId: 'missing', pointer: '/paths/~1pets/get/responses/200', line: 9 },
+        { messageId: 'incomplete', pointer: '/paths/~1pets/get/responses/204/headers', line: 13 },
+      ],
+    },
+    {
+      fixture: 'fail-oas31.yaml',
+      findings: [
+        { messageId: 'incomplete', pointer: '/Ok/headers', line: 3, file: 'fixtures/rules/require-rate-limit-headers/shared-responses.yaml' },
+      ],
+    },
+    { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing', pointer: '/paths/~1pets/get/responses/200', line: 9 }] },
+  ],
+});
