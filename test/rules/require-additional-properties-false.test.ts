@@ -1,0 +1,38 @@
+import rule from '../../src/rules/require-additional-properties-false';
+import { testRule } from '../support/rule-tester';
+
+const body = '/paths/~1pets/post/requestBody/content/application~1json/schema';
+
+testRule(rule, {
+  valid: ['pass-oas30.yaml', 'pass-oas31.yaml', 'pass-swagger2.yaml'],
+  invalid: [
+    {
+      fixture: 'fail-oas30.yaml',
+      findings: [
+        { messageId: 'open', pointer: body, line: 11 },
+        { messageId: 'open', pointer: `${body}/properties/tags/items`, line: 16 },
+      ],
+    },
+    {
+      // Pet is used by three request bodies and by itself, and reported once, at its definition.
+      fixture: 'fail-oas31.yaml',
+      findings: [
+        { messageId: 'openComposition', pointer: '/paths/~1pets/put/requestBody/content/application~1xml/schema', line: 20 },
+        { messageId: 'open', pointer: '/components/schemas/Pet', line: 38 },
+      ],
+    },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [
+        { messageId: 'open', pointer: '/paths/~1pets/parameters/0/schema', line: 10 },
+        { messageId: 'open', pointer: '/definitions/Pet', line: 25 },
+      ],
+    },
+    {
+      fixture: 'fail-external-ref.yaml',
+      findings: [
+        { messageId: 'open', pointer: '/Item', line: 7, file: 'fixtures/rules/require-additional-properties-false/shared-schemas.yaml' },
+      ],
+    },
+  ],
+});
