@@ -1,6 +1,7 @@
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Limits and confinement for reading referenced files. */
 export interface FileAccessPolicy {
@@ -30,21 +31,32 @@ export async function readLimited(path: string, maxFileSize: number): Promise<st
   });
 }
 
-/** Like {@link readLimited}, but only for files whose real path (symlinks followed) lies inside the root. */
-export async function readConfined(path: string, policy: FileAccessPolicy): Promise<string> {
+/** A URI scheme such as `http:`; one letter is a Windows drive, not a scheme. */
+const URI_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
+
+/**
+ * Reads a referenced file: only local paths whose real path (symlinks followed) lies inside the root.
+ * Error messages name files relative to the root, so reports do not depend on where the project lives.
+ */
+export async function readConfined(href: string, policy: FileAccessPolicy): Promise<string> {
+  const scheme = URI_SCHEME.exec(href)?.[1].toLowerCase();
+  if (scheme !== undefined && scheme !== 'file') throw new Error(`remote reference not followed: ${href}`);
+  const path = scheme === 'file' ? fileURLToPath(href) : href;
+  const shown = isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path;
   const realPath = await fs.realpath(path).catch(() => {
-    throw new Error(`no such file: ${path}`);
+    throw new Error(`no such file: ${shown}`);
   });
-  const realRoot = await fs.realpath(policy.root);
-  if (!isInside(realRoot, realPath)) {
-    throw new Error(`refused to read ${path}: it is outside the project root ${policy.root}`);
+  if (!isInside(await fs.realpath(policy.root), realPath)) {
+    throw new Error(`refused to read ${shown}: it is outside the project root`);
   }
-  return readLimited(realPath, policy.maxFileSize);
+  return readLimited(realPath, policy.maxFileSize).catch(() => {
+    throw new Error(`cannot read ${shown}`);
+  });
 }
 
 /**
- * A `$ref` resolver that reads only local files inside the root. No http(s) resolver is registered, so
- * remote references fail as unresolved instead of being fetched (Spectral's default fetches them).
+ * A `$ref` resolver that reads only local files inside the root. Spectral's default fetches http(s) refs;
+ * here every reference, whatever its scheme, goes to {@link readConfined}, which refuses remote ones.
  */
 export function createConfinedResolver(policy: FileAccessPolicy): Resolver {
   return new Resolver({

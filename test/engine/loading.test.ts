@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { lint, UsageError } from '../../src/index';
+import { REPO_ROOT } from '../support/rule-tester';
+
+const loading = 'fixtures/loading';
+
+/** The findings of a lint as `file line:column rule-id/message-id pointer`, easy to read in a failure. */
+async function lintSummary(inputs: string[], stdin?: string): Promise<{ files: string[]; findings: string[] }> {
+  const result = await lint(inputs, { cwd: REPO_ROOT, stdin });
+  return {
+    files: result.files,
+    findings: result.findings.map((f) => `${f.file} ${f.range.start.line}:${f.range.start.column} ${f.ruleId}/${f.messageId} ${f.pointer}`),
+  };
+}
+
+describe('loading documents', () => {
+  test('a directory is searched recursively, skipping non-OpenAPI files and node_modules', async () => {
+    expect(await lintSummary([`${loading}/dir`])).toEqual({
+      files: [`${loading}/dir/api.yaml`, `${loading}/dir/broken-openapi.yaml`],
+      findings: [
+        `${loading}/dir/api.yaml 13:17 define-429-response/missing429 /paths/~1things/post/responses`,
+        `${loading}/dir/api.yaml 14:15 require-rate-limit-headers/missing /paths/~1things/post/responses/200`,
+        `${loading}/dir/broken-openapi.yaml 4:1 parse-error/syntax `,
+        `${loading}/dir/components/schemas.yaml 1:7 require-additional-properties-false/open /Thing`,
+      ],
+    });
+  });
+
+  test('a glob selects like a directory', async () => {
+    const [byGlob, byDirectory] = await Promise.all([lintSummary([`${loading}/dir/**/*.yaml`]), lintSummary([`${loading}/dir`])]);
+    expect(byGlob).toEqual(byDirectory);
+  });
+
+  test('standard input is linted as <stdin>, JSON or YAML', async () => {
+    const json = readFileSync(`${REPO_ROOT}/${loading}/swagger2.json`, 'utf8');
+    expect(await lintSummary(['-'], json)).toEqual({
+      files: ['<stdin>'],
+      findings: ['<stdin> 5:15 require-https-servers/insecureScheme /schemes/0'],
+    });
+  });
+
+  test('a file named twice, or found twice, is linted once', async () => {
+    const once = await lintSummary([`${loading}/swagger2.json`]);
+    expect(await lintSummary([`${loading}/swagger2.json`, `${loading}/swagger2.json`, `${loading}/*.json`])).toEqual({
+      files: [...once.files, `${loading}/truncated.json`],
+      findings: [...once.findings, `${loading}/truncated.json 5:1 parse-error/syntax `],
+    });
+  });
+
+  test.each([
+    ['not-openapi.yaml', '1:1 not-openapi/notOpenApi '],
+    ['unsupported-version.yaml', '1:1 not-openapi/notOpenApi '],
+    ['duplicate-keys.yaml', '5:3 parse-error/duplicateKey /info/title'],
+    ['truncated.json', '5:1 parse-error/syntax '],
+    ['invalid-structure.yaml', '2:6 invalid-openapi/invalid /info'],
+  ])('%s given explicitly is an error finding: %s', async (fixture, expected) => {
+    const { findings } = await lintSummary([`${loading}/${fixture}`]);
+    expect(findings[0]).toBe(`${loading}/${fixture} ${expected}`);
+    expect(findings.filter((f) => /not-openapi|parse-error|invalid-openapi/.test(f))).toHaveLength(1);
+  });
+
+  test('a syntax error is reported at its line, and no rule judges the fragment that parsed', async () => {
+    expect((await lintSummary([`${loading}/syntax-error.yaml`])).findings).toEqual([
+      `${loading}/syntax-error.yaml 4:2 parse-error/syntax `,
+      `${loading}/syntax-error.yaml 5:6 parse-error/syntax `,
+    ]);
+  });
+
+  test('missing, outside-the-root and remote $refs are unresolved-ref errors, and nothing is fetched or read', async () => {
+    const result = await lint([`${loading}/bad-refs.yaml`], { cwd: REPO_ROOT });
+    expect(result.findings.map((f) => [f.range.start.line, f.ruleId, f.message])).toEqual([
+      [7, 'unresolved-ref', 'Cannot resolve $ref: no such file: fixtures/loading/no-such-file.yaml.'],
+      [9, 'unresolved-ref', 'Cannot resolve $ref: refused to read /etc/hostname: it is outside the project root.'],
+      [11, 'unresolved-ref', 'Cannot resolve $ref: remote reference not followed: http://127.0.0.1:9/paths.yaml.'],
+    ]);
+  });
+
+  test('a missing path is a usage error', async () => {
+    await expect(lint([`${loading}/nope.yaml`], { cwd: REPO_ROOT })).rejects.toThrow(
+      new UsageError(`No such file or directory: ${loading}/nope.yaml`),
+    );
+  });
+
+  test('a glob matching nothing is a usage error', async () => {
+    await expect(lint([`${loading}/*.nothing`], { cwd: REPO_ROOT })).rejects.toThrow(UsageError);
+  });
+
+  test('a directory without OpenAPI documents is a usage error, never a silent pass', async () => {
+    await expect(lint([`${loading}/dir/components`], { cwd: REPO_ROOT })).rejects.toThrow(/No OpenAPI documents found/);
+  });
+
+  test('an unknown ruleset is a usage error', async () => {
+    await expect(lint([`${loading}/swagger2.json`], { cwd: REPO_ROOT, ruleset: 'nope.yaml' })).rejects.toThrow(UsageError);
+  });
+});
