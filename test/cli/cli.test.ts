@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/rule-tester';
+
+const BIN = join(REPO_ROOT, 'bin', 'oasguard.js');
+
+/** Runs the built CLI as users do: a child process in the repository, without a TTY. */
+function oasguard(args: string[], input?: string) {
+  const child = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+  });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+const INSECURE = 'fixtures/examples/petstore-insecure.yaml';
+const SECURE = 'fixtures/examples/petstore-secure.yaml';
+const STACK_FRAME = /^\s+at /m;
+
+describe('oasguard lint', () => {
+  test('text report of the insecure example: every finding, a summary, exit 1', () => {
+    const { status, stdout, stderr } = oasguard(['lint', INSECURE]);
+    expect(status).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe(INSECURE);
+    expect(stdout).toMatch(/^ {3}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers$/m);
+    expect(stdout).toContain('fixtures/examples/petstore-schemas.yaml\n  8:8  warn  Request schema accepts undeclared properties');
+    expect(stdout).toMatch(/^12 problems \(4 errors, 8 warnings, 0 infos, 0 hints\) in 1 document\.$/m);
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('the hardened example is clean under strict: exit 0', () => {
+    const { status, stdout } = oasguard(['lint', SECURE, '--ruleset', 'strict']);
+    expect([status, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
+  });
+
+  test('-f json prints the envelope on stdout', () => {
+    const { status, stdout } = oasguard(['lint', INSECURE, '-f', 'json']);
+    const report = JSON.parse(stdout);
+    expect(status).toBe(1);
+    expect(report.files).toEqual([INSECURE]);
+    expect(report.summary).toEqual({ total: 12, error: 4, warn: 8, info: 0, hint: 0 });
+  });
+
+  test('-f sarif -o FILE writes the log to the file and nothing to stdout', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'report.sarif');
+    const { status, stdout } = oasguard(['lint', 'fixtures/examples', '-f', 'sarif', '-o', out]);
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    expect([status, stdout]).toEqual([1, '']);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results).toHaveLength(12);
+  });
+
+  test.each([
+    ['error', 0],
+    ['warn', 1],
+    ['hint', 1],
+    ['none', 0],
+  ])('--fail-severity %s with warnings only exits %i', (severity, expected) => {
+    const { status } = oasguard(['lint', 'fixtures/loading/dir/api.yaml', '--fail-severity', severity]);
+    expect(status).toBe(expected);
+  });
+
+  test('--fail-severity none exits 0 even on errors', () => {
+    expect(oasguard(['lint', INSECURE, '--fail-severity', 'none']).status).toBe(0);
+  });
+
+  test('- reads standard input', () => {
+    const { status, stdout } = oasguard(['lint', '-', '-f', 'json'], readFileSync(join(REPO_ROOT, INSECURE), 'utf8').replace(/\.\/petstore-schemas/g, './fixtures/examples/petstore-schemas'));
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout).files).toEqual(['<stdin>']);
+  });
+
+  test('a file that is not OpenAPI fails with a finding, not silently', () => {
+    const { status, stdout } = oasguard(['lint', 'fixtures/loading/not-openapi.yaml']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('1:1  error  Not an OpenAPI document: it has no "openapi" or "swagger" field.  not-openapi');
+  });
+
+  test('parse errors and unresolvable refs are findings with lines: exit 1', () => {
+    expect(oasguard(['lint', 'fixtures/loading/truncated.json']).stdout).toContain('5:1  error  Close brace expected.  parse-error');
+    expect(oasguard(['lint', 'fixtures/loading/bad-refs.yaml']).status).toBe(1);
+  });
+
+  test.each([
+    [['lint', 'no/such/file.yaml'], /^oasguard: No such file or directory: no\/such\/file\.yaml\n$/],
+    [['lint'], /^oasguard: No input given\.\n {2}Pass OpenAPI files/],
+    [['lint', INSECURE, '--format', 'xml'], /error: option '-f, --format <format>' argument 'xml' is invalid/],
+    [['lint', INSECURE, '--fail-severity', 'fatal'], /argument 'fatal' is invalid/],
+    [['lint', INSECURE, '--bogus'], /error: unknown option '--bogus'/],
+    [['lint', INSECURE, '--ruleset', 'fixtures/loading/not-openapi.yaml'], /^oasguard: Invalid ruleset .*: unknown key "name"/],
+    [['lint', INSECURE, '-o', '/nonexistent-dir/out.txt'], /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: ENOENT\.\n$/],
+    [['frobnicate'], /error: unknown command 'frobnicate'/],
+  ])('usage and I/O errors exit 2 with a message and no stack: %j', (args, message) => {
+    const { status, stdout, stderr } = oasguard(args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('oasguard rules', () => {
+  test('lists every rule of the preset with severity, OWASP category and description', () => {
+    const { status, stdout } = oasguard(['rules']);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(9);
+    expect(stdout).toMatch(/^require-https-servers +error +API8:2023 +Every server URL must use HTTPS \(or WSS\)\.$/m);
+  });
+
+  test('--ruleset strict shows that preset', () => {
+    expect(oasguard(['rules', '--ruleset', 'strict']).stdout).toMatch(/^define-429-response +error /m);
+  });
+});
+
+test('--version prints the package version', () => {
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+  expect(oasguard(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test('--help exits 0', () => {
+  const { status, stdout } = oasguard(['lint', '--help']);
+  expect(status).toBe(0);
+  expect(stdout).toContain('--fail-severity <severity>');
+});
