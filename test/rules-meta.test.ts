@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { renderRulesMarkdown } from '../src/docs/rules-markdown';
+import { loadRuleset, PRESETS, rules } from '../src/index';
+import { REPO_ROOT } from './support/rule-tester';
+
+const ids = rules.map((rule) => rule.id);
+const ruleFiles = readdirSync(join(REPO_ROOT, 'src', 'rules'))
+  .filter((file) => file.endsWith('.ts') && !['index.ts', 'define-rule.ts'].includes(file))
+  .map((file) => file.replace(/\.ts$/, ''));
+
+describe('the rule registry', () => {
+  test('holds every rule file, sorted, ids unique', () => {
+    expect(ids).toEqual([...ruleFiles].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test.each(ruleFiles)('%s: the file name is the rule id', async (file) => {
+    const { default: rule } = await import(`../src/rules/${file}`);
+    expect(rule.id).toBe(file);
+  });
+});
+
+describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  test('has a test table and pass and fail fixtures', () => {
+    expect(existsSync(join(REPO_ROOT, 'test', 'rules', `${id}.test.ts`))).toBe(true);
+    const fixtures = readdirSync(join(REPO_ROOT, 'fixtures', 'rules', id));
+    expect(fixtures.some((file) => file.startsWith('pass-'))).toBe(true);
+    expect(fixtures.some((file) => file.startsWith('fail-'))).toBe(true);
+  });
+
+  test('has complete metadata', () => {
+    expect(rule.id).toMatch(/^(no|require|define)-[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const text of [rule.description, rule.rationale, rule.fix]) expect(text).toMatch(/\S.*\.$/s);
+    expect(rule.sources.length).toBeGreaterThan(0);
+    expect(rule.owasp).toMatch(/^API([1-9]|10):2023$/);
+    expect(rule.cwe.length).toBeGreaterThan(0);
+    expect(rule.given.length).toBeGreaterThan(0);
+    expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
+    expect(rule.docsUrl).toBe(`https://github.com/oasguard/oasguard/blob/main/docs/rules.md#${id}`);
+  });
+
+  test('is documented under its own heading', () => {
+    expect(readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8')).toContain(`\n## ${id}\n`);
+  });
+});
+
+describe('presets', () => {
+  test.each(PRESETS)('%s lists every rule, and only known rules', (preset) => {
+    const file = parse(readFileSync(join(REPO_ROOT, 'rulesets', `${preset}.yaml`), 'utf8'));
+    expect(Object.keys(file.rules).sort()).toEqual(ids);
+    expect(loadRuleset(preset, REPO_ROOT).rules.size).toBe(ids.length);
+  });
+
+  test('recommended gives each rule its default severity', () => {
+    const recommended = loadRuleset('recommended', REPO_ROOT);
+    expect(Object.fromEntries([...recommended.rules].map(([id, s]) => [id, s.severity]))).toEqual(
+      Object.fromEntries(rules.map((rule) => [rule.id, rule.severity])),
+    );
+  });
+
+  test('strict makes every rule an error', () => {
+    expect([...loadRuleset('strict', REPO_ROOT).rules.values()].every((s) => s.severity === 'error')).toBe(true);
+  });
+});
+
+test('docs/rules.md is current (regenerate with npm run docs)', () => {
+  const onDisk = readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8');
+  expect(onDisk).toBe(renderRulesMarkdown(join(REPO_ROOT, 'fixtures', 'rules')));
+});
