@@ -158,22 +158,22 @@ export class SpectralEngine {
 
   private ruleFunction(rule: Rule): RulesetFunction {
     const { messages } = this;
-    return createRulesetFunction<unknown, unknown>(
-      { input: null, options: rule.options?.schema ?? null },
-      function oasguardRule(target, options, context) {
-        const results: IFunctionResult[] = [];
-        rule.check(target, {
-          root: (context.documentInventory as unknown as { resolved: unknown }).resolved,
-          path: context.path,
-          options,
-          report(messageId, { at = [], data } = {}) {
-            const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
-            results.push({ message: messages.intern(messageId, message), path: [...context.path, ...at] });
-          },
-        });
-        return results;
-      },
-    );
+    const check: RulesetFunction = (target, options, context) => {
+      const results: IFunctionResult[] = [];
+      rule.check(target, {
+        root: (context.documentInventory as unknown as { resolved: unknown }).resolved,
+        path: context.path,
+        options,
+        report(messageId, { at = [], data } = {}) {
+          const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
+          results.push({ message: messages.intern(messageId, message), path: [...context.path, ...at] });
+        },
+      });
+      return results;
+    };
+    // Spectral names the function in option errors: make that the rule id.
+    Object.defineProperty(check, 'name', { value: rule.id });
+    return createRulesetFunction<unknown, unknown>({ input: null, options: rule.options?.schema ?? null }, check);
   }
 
   /** Wraps a Spectral function so that its messages, which may quote the document, go through the table. */
@@ -248,5 +248,6 @@ function capitalise(text: string): string {
 function flattenErrors(error: unknown): string {
   const errors = (error as { errors?: unknown[] }).errors;
   if (Array.isArray(errors) && errors.length > 0) return errors.map(flattenErrors).join('; ');
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^"([^"]+)" function /, 'rule "$1" ');
 }
