@@ -55,13 +55,19 @@ export async function readConfined(href: string, policy: FileAccessPolicy): Prom
 }
 
 /**
- * A `$ref` resolver that reads only local files inside the root. Spectral's default fetches http(s) refs;
+ * A `$ref` resolver that reads only local files inside the root, and tells `onRead` what it read. Spectral's default fetches http(s) refs;
  * here every reference, whatever its scheme, goes to {@link readConfined}, which refuses remote ones.
  */
-export function createConfinedResolver(policy: FileAccessPolicy): Resolver {
+export function createConfinedResolver(policy: FileAccessPolicy, onRead: (href: string, text: string) => void): Resolver {
   return new Resolver({
     resolvers: {
-      file: { resolve: (ref) => readConfined(ref.href(), policy) },
+      file: {
+        resolve: async (ref) => {
+          const text = await readConfined(ref.href(), policy);
+          onRead(ref.href(), text);
+          return text;
+        },
+      },
     },
   });
 }

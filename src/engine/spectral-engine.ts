@@ -95,17 +95,18 @@ class MessageTable {
 export class SpectralEngine {
   private readonly spectral: Spectral;
   private readonly messages = new MessageTable();
+  /** Referenced files' text by path, to place errors found in them (Spectral places them in the root). */
+  private readonly referencedTexts = new Map<string, string>();
 
   constructor(ruleset: ResolvedRuleset, policy: FileAccessPolicy) {
-    this.spectral = new Spectral({ resolver: createConfinedResolver(policy) });
+    const resolver = createConfinedResolver(policy, (href, text) => this.referencedTexts.set(href, text));
+    this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(this.buildRuleset(ruleset));
   }
 
   /** Lints one document. Rule crashes propagate: they are bugs, not findings. */
   async lintDocument({ source, text }: SourceDocument): Promise<DocumentOutcome> {
-    const document: IDocument = isJson(source, text)
-      ? new Document(text, Parsers.Json, source)
-      : new Document(text, Parsers.Yaml, source);
+    const document = parseDocument(source, text);
     // Anything but duplicate keys means the parser gave up on part of the document: rules would judge a fragment.
     const fatal = document.diagnostics.filter((d) => !/^(Duplicate key|Mapping key must be a string)/.test(d.message));
     if (fatal.length > 0 || document.data === undefined) {
@@ -193,16 +194,27 @@ export class SpectralEngine {
     const [messageId, message] = interned
       ? [interned.messageId, diagnostic === 'invalid-openapi' ? `${capitalise(interned.message)}.` : interned.message]
       : diagnosticMessage(ruleId, result.message);
+    const source = result.source ?? rootSource;
     return {
       ruleId,
       messageId,
       severity: SEVERITIES[result.severity] ?? 'error',
       message,
-      source: result.source ?? rootSource,
+      source,
       path: [...result.path],
-      range: result.range,
+      range: ruleId === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
     };
   }
+
+  /** Spectral computes a resolver error's range in the root document even when the `$ref` is in another file. */
+  private rangeInReferencedFile(source: string, result: ISpectralDiagnostic): ISpectralDiagnostic['range'] {
+    const text = this.referencedTexts.get(source);
+    return (text === undefined ? undefined : parseDocument(source, text).getRangeForJsonPath(result.path, true)) ?? result.range;
+  }
+}
+
+function parseDocument(source: string, text: string): IDocument {
+  return isJson(source, text) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
 }
 
 function isJson(source: string, text: string): boolean {

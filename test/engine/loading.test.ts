@@ -75,6 +75,13 @@ describe('loading documents', () => {
     ]);
   });
 
+  test('an unresolvable $ref inside a referenced file is placed there, and rules do not judge the stub', async () => {
+    expect((await lintSummary([`${loading}/nested-bad-ref/api.yaml`])).findings).toEqual([
+      `${loading}/nested-bad-ref/paths.yaml 3:15 define-429-response/missing429 /Things/get/responses`,
+      `${loading}/nested-bad-ref/paths.yaml 5:15 unresolved-ref/unresolved /Things/get/responses/200/$ref`,
+    ]);
+  });
+
   test('a missing path is a usage error', async () => {
     await expect(lint([`${loading}/nope.yaml`], { cwd: REPO_ROOT })).rejects.toThrow(
       new UsageError(`No such file or directory: ${loading}/nope.yaml`),

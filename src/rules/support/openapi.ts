@@ -3,9 +3,12 @@ import type { PathSegment } from '../define-rule';
 /** A JSON object as it comes out of the parser. */
 export type JsonObject = Record<string, unknown>;
 
-/** Null-safe object test: documents may hold anything anywhere. */
+/**
+ * Null-safe object test: documents may hold anything anywhere. Rules see the resolved document, where a
+ * node that is still `{$ref: ...}` could not be resolved (and is reported as such): it has no content to judge.
+ */
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as JsonObject).$ref !== 'string';
 }
 
 /** The HTTP methods that may hold an Operation Object in a Path Item. */
