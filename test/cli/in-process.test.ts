@@ -1,0 +1,59 @@
+import { run } from '../../src/cli/program';
+import type { CliIo } from '../../src/cli/program';
+import { REPO_ROOT } from '../support/rule-tester';
+
+const ANSI = /\u001b\[/;
+
+/** Runs the CLI in-process on a terminal (isTTY) and returns its exit code and output. */
+async function runOnTerminal(args: string[], overrides: Partial<CliIo> = {}) {
+  const output = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: { write: (text: string) => (output.stdout += text), isTTY: true },
+    stderr: { write: (text: string) => (output.stderr += text) },
+    readStdin: async () => '',
+    writeFile: async () => undefined,
+    cwd: REPO_ROOT,
+    env: {},
+    ...overrides,
+  };
+  const code = await run(['node', 'oasguard', ...args], io);
+  return { code, ...output };
+}
+
+async function onTerminal(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { code, stdout } = await runOnTerminal(['lint', 'fixtures/examples/petstore-insecure.yaml', ...args], { env });
+  expect(code).toBe(1);
+  return stdout;
+}
+
+describe('colour', () => {
+  test('is on for a terminal', async () => {
+    expect(await onTerminal([])).toMatch(ANSI);
+  });
+
+  test('is off with NO_COLOR', async () => {
+    expect(await onTerminal([], { NO_COLOR: '1' })).not.toMatch(ANSI);
+  });
+
+  test('is off with --no-color', async () => {
+    expect(await onTerminal(['--no-color'])).not.toMatch(ANSI);
+  });
+});
+
+describe('internal errors', () => {
+  const failingStdin = { readStdin: async () => Promise.reject(new Error('stdin exploded')) };
+
+  test('exit 2 with one line and no stack', async () => {
+    expect(await runOnTerminal(['lint', '-'], failingStdin)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'oasguard: internal error: stdin exploded (run with --debug for details)\n',
+    });
+  });
+
+  test('--debug adds the stack', async () => {
+    const { code, stderr } = await runOnTerminal(['--debug', 'lint', '-'], failingStdin);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^oasguard: internal error: stdin exploded\nError: stdin exploded\n\s+at /);
+  });
+});
