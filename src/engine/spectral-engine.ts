@@ -35,8 +35,8 @@ export interface SourceDocument {
 /** What the engine says about a document. */
 export type DocumentOutcome =
   | { kind: 'linted'; findings: EngineFinding[] }
-  /** The document parsed but is not OpenAPI; `reason` says why. */
-  | { kind: 'not-openapi'; reason: string; findings: EngineFinding[] }
+  /** The document parsed but is not OpenAPI; the finding says why. */
+  | { kind: 'not-openapi'; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
   | { kind: 'unparsable'; looksLikeOpenApi: boolean; findings: EngineFinding[] };
 
@@ -115,8 +115,7 @@ export class SpectralEngine {
     }
     const reason = notOpenApiReason(document.data);
     if (reason !== undefined) {
-      const finding = { ...documentWide(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`) };
-      return { kind: 'not-openapi', reason, findings: [finding] };
+      return { kind: 'not-openapi', findings: [documentWide(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     const results = await this.spectral.run(document);
     return { kind: 'linted', findings: results.map((result) => this.toFinding(result, source)) };

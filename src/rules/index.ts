@@ -20,7 +20,7 @@ export const rules: readonly Rule[] = [
   requireAdditionalPropertiesFalse,
   requireHttpsServers,
   requireRateLimitHeaders,
-] as Rule[];
+];
 
 /** Looks a rule up by id. */
 export function findRule(id: string): Rule | undefined {
