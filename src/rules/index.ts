@@ -1,11 +1,14 @@
 import type { Rule } from './define-rule';
 import define401Response from './define-401-response';
 import define429Response from './define-429-response';
+import noApiKeyInQuery from './no-api-key-in-query';
 import noHttpBasicAuth from './no-http-basic-auth';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
+import requireBearerFormat from './require-bearer-format';
+import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
 import requireRateLimitHeaders from './require-rate-limit-headers';
 
@@ -13,11 +16,14 @@ import requireRateLimitHeaders from './require-rate-limit-headers';
 export const rules: readonly Rule[] = [
   define401Response,
   define429Response,
+  noApiKeyInQuery,
   noHttpBasicAuth,
   noOauth2ImplicitFlow,
   noOauth2PasswordFlow,
   require429Details,
   requireAdditionalPropertiesFalse,
+  requireBearerFormat,
+  requireHttpsAuthUrls,
   requireHttpsServers,
   requireRateLimitHeaders,
 ];

@@ -1,0 +1,53 @@
+import { defineRule, PathSegment } from './define-rule';
+import { isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
+
+const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'] as const;
+
+/** The OAuth2 and OpenID Connect URL fields of a scheme, with their paths (OpenAPI 3 flows and Swagger 2.0). */
+function authUrls(scheme: Record<string, unknown>): { url: string; at: PathSegment[] }[] {
+  const urls: { url: string; at: PathSegment[] }[] = [];
+  const collect = (holder: Record<string, unknown>, prefix: PathSegment[]) => {
+    for (const field of URL_FIELDS) {
+      if (typeof holder[field] === 'string') urls.push({ url: holder[field] as string, at: [...prefix, field] });
+    }
+  };
+  if (scheme.type === 'oauth2') {
+    collect(scheme, []);
+    if (isObject(scheme.flows)) {
+      for (const [flow, definition] of Object.entries(scheme.flows)) if (isObject(definition)) collect(definition, ['flows', flow]);
+    }
+  }
+  if (scheme.type === 'openIdConnect' && typeof scheme.openIdConnectUrl === 'string') {
+    urls.push({ url: scheme.openIdConnectUrl, at: ['openIdConnectUrl'] });
+  }
+  return urls;
+}
+
+export default defineRule({
+  id: 'require-https-auth-urls',
+  severity: 'error',
+  description: 'OAuth2 and OpenID Connect URLs must use HTTPS.',
+  rationale:
+    'Authorization codes, tokens, client secrets and discovery documents travel through these URLs; over plain ' +
+    'http they can be read or replaced by anyone on the network path. Relative URLs are not flagged.',
+  sources: [
+    'OWASP API Security Top 10 2023 API2 (Broken Authentication)',
+    'RFC 6749 §3.1 and §3.2: the authorization and token endpoints require TLS',
+    'OAuth 2.0 Security Best Current Practice (RFC 9700)',
+  ],
+  owasp: 'API2:2023',
+  cwe: [319],
+  fix: 'Use `https://` for `authorizationUrl`, `tokenUrl`, `refreshUrl` and `openIdConnectUrl`.',
+  given: SECURITY_SCHEMES,
+  messages: {
+    insecure: 'Security scheme "{{name}}" uses a non-HTTPS URL: {{url}}.',
+  },
+  check(scheme, context) {
+    if (!isObject(scheme)) return;
+    for (const { url, at } of authUrls(scheme)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https:/i.test(url)) {
+        context.report('insecure', { at, data: { name: keyOf(context.path), url } });
+      }
+    }
+  },
+});
