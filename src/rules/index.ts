@@ -2,9 +2,12 @@ import type { Rule } from './define-rule';
 import define401Response from './define-401-response';
 import define429Response from './define-429-response';
 import noApiKeyInQuery from './no-api-key-in-query';
+import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
 import noHttpBasicAuth from './no-http-basic-auth';
+import noInsecureHttpAuthSchemes from './no-insecure-http-auth-schemes';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
+import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
 import requireBearerFormat from './require-bearer-format';
@@ -17,9 +20,12 @@ export const rules: readonly Rule[] = [
   define401Response,
   define429Response,
   noApiKeyInQuery,
+  noAuthorizationHeaderParameter,
   noHttpBasicAuth,
+  noInsecureHttpAuthSchemes,
   noOauth2ImplicitFlow,
   noOauth2PasswordFlow,
+  noRefreshWithClientCredentials,
   require429Details,
   requireAdditionalPropertiesFalse,
   requireBearerFormat,
