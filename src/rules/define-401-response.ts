@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, operationLabel, requiresAuthentication, responsesAt, responsesOf } from './support/openapi';
+import { isObject, OPERATIONS, requireResponse, requiresAuthentication } from './support/openapi';
 
 export default defineRule({
   id: 'define-401-response',
@@ -23,9 +23,6 @@ export default defineRule({
     missing401: 'Operation {{operation}} requires authentication but defines no 401 response.',
   },
   check(operation, context) {
-    if (!isObject(operation) || !requiresAuthentication(operation, context.root)) return;
-    if (!('401' in responsesOf(operation))) {
-      context.report('missing401', { at: responsesAt(operation), data: { operation: operationLabel(context.path) } });
-    }
+    if (isObject(operation) && requiresAuthentication(operation, context.root)) requireResponse(operation, ['401'], context, 'missing401');
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, operationLabel, responsesAt, responsesOf } from './support/openapi';
+import { isObject, OPERATIONS, requireResponse } from './support/openapi';
 
 export default defineRule({
   id: 'define-429-response',
@@ -21,9 +21,6 @@ export default defineRule({
     missing429: 'Operation {{operation}} defines no 429 (Too Many Requests) response.',
   },
   check(operation, context) {
-    if (!isObject(operation)) return;
-    if (!('429' in responsesOf(operation))) {
-      context.report('missing429', { at: responsesAt(operation), data: { operation: operationLabel(context.path) } });
-    }
+    if (isObject(operation)) requireResponse(operation, ['429'], context, 'missing429');
   },
 });
