@@ -1,5 +1,7 @@
 import type { Rule } from './define-rule';
+import define400Response from './define-400-response';
 import define401Response from './define-401-response';
+import define403Response from './define-403-response';
 import define429Response from './define-429-response';
 import noApiKeyInQuery from './no-api-key-in-query';
 import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
@@ -17,7 +19,9 @@ import requireRateLimitHeaders from './require-rate-limit-headers';
 
 /** Every oasguard rule, sorted by id. */
 export const rules: readonly Rule[] = [
+  define400Response,
   define401Response,
+  define403Response,
   define429Response,
   noApiKeyInQuery,
   noAuthorizationHeaderParameter,

@@ -18,6 +18,7 @@ describe('loading documents', () => {
     expect(await lintSummary([`${loading}/dir`])).toEqual({
       files: [`${loading}/dir/api.yaml`, `${loading}/dir/broken-openapi.yaml`],
       findings: [
+        `${loading}/dir/api.yaml 13:17 define-400-response/missing400 /paths/~1things/post/responses`,
         `${loading}/dir/api.yaml 13:17 define-429-response/missing429 /paths/~1things/post/responses`,
         `${loading}/dir/api.yaml 14:15 require-rate-limit-headers/missing /paths/~1things/post/responses/200`,
         `${loading}/dir/broken-openapi.yaml 4:1 parse-error/syntax `,

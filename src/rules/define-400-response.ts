@@ -1,0 +1,34 @@
+import { defineRule } from './define-rule';
+import { isObject, OPERATIONS, requireResponse } from './support/openapi';
+
+/** Whether an operation takes input: parameters of its own or of its path item, or a request body. */
+function takesInput(operation: Record<string, unknown>, pathItem: unknown): boolean {
+  const hasParameters = (holder: unknown) => isObject(holder) && Array.isArray(holder.parameters) && holder.parameters.length > 0;
+  return hasParameters(operation) || hasParameters(pathItem) || isObject(operation.requestBody);
+}
+
+export default defineRule({
+  id: 'define-400-response',
+  severity: 'warn',
+  description: 'Operations that take input must define a 400 or 422 (or 4XX) response.',
+  rationale:
+    'Input is rejected by validation, and documenting how makes validation part of the contract: clients can ' +
+    'rely on a uniform error body, and reviewers see that the input is checked at all rather than passed through ' +
+    'to a backend. Operations without parameters or a request body are not checked.',
+  sources: [
+    'OWASP API Security Top 10 2023 API8 (Security Misconfiguration): consistent error handling',
+    'OWASP Input Validation Cheat Sheet',
+    'RFC 9110 §15.5.1 (400 Bad Request)',
+  ],
+  owasp: 'API8:2023',
+  cwe: [20],
+  fix: 'Add a `400` (or `422`) response describing validation errors, e.g. with an RFC 9457 problem details body.',
+  given: [OPERATIONS],
+  messages: {
+    missing400: 'Operation {{operation}} takes input but defines no 400, 422 or 4XX response.',
+  },
+  check(operation, context) {
+    const pathItem = isObject(context.root) && isObject(context.root.paths) ? context.root.paths[String(context.path[1])] : undefined;
+    if (isObject(operation) && takesInput(operation, pathItem)) requireResponse(operation, ['400', '422', '4XX'], context, 'missing400');
+  },
+});
