@@ -9,6 +9,7 @@ import noHttpBasicAuth from './no-http-basic-auth';
 import noInsecureHttpAuthSchemes from './no-insecure-http-auth-schemes';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
+import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
@@ -16,6 +17,7 @@ import requireBearerFormat from './require-bearer-format';
 import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
 import requireRateLimitHeaders from './require-rate-limit-headers';
+import requireSecurity from './require-security';
 
 /** Every oasguard rule, sorted by id. */
 export const rules: readonly Rule[] = [
@@ -29,6 +31,7 @@ export const rules: readonly Rule[] = [
   noInsecureHttpAuthSchemes,
   noOauth2ImplicitFlow,
   noOauth2PasswordFlow,
+  noPublicOperations,
   noRefreshWithClientCredentials,
   require429Details,
   requireAdditionalPropertiesFalse,
@@ -36,6 +39,7 @@ export const rules: readonly Rule[] = [
   requireHttpsAuthUrls,
   requireHttpsServers,
   requireRateLimitHeaders,
+  requireSecurity,
 ];
 
 /** Looks a rule up by id. */

@@ -31,17 +31,25 @@ export function keyOf(path: readonly PathSegment[]): string {
 }
 
 /**
- * Whether an operation can only be called authenticated: its effective security (its own `security`,
- * else the root's) lists at least one requirement and no empty `{}` alternative, which would make
- * authentication optional.
+ * How an operation is protected, from its effective security (its own `security`, else the root's):
+ * `required` names schemes and has no empty `{}` alternative; `optional` has one; `public` is an
+ * operation-level `security: []`, an explicit opt-out; `none` means no requirement at all (no `security`
+ * anywhere, or an empty root list).
  */
+export type SecurityStatus = 'required' | 'optional' | 'public' | 'none';
+
+/** The {@link SecurityStatus} of an operation. */
+export function securityStatus(operation: JsonObject, root: unknown): SecurityStatus {
+  const ownSecurity = 'security' in operation;
+  const security = ownSecurity ? operation.security : isObject(root) ? root.security : undefined;
+  if (!Array.isArray(security)) return 'none';
+  if (security.length === 0) return ownSecurity ? 'public' : 'none';
+  return security.some((requirement) => !isObject(requirement) || Object.keys(requirement).length === 0) ? 'optional' : 'required';
+}
+
+/** Whether an operation can only be called authenticated. */
 export function requiresAuthentication(operation: JsonObject, root: unknown): boolean {
-  const security = 'security' in operation ? operation.security : isObject(root) ? root.security : undefined;
-  return (
-    Array.isArray(security) &&
-    security.length > 0 &&
-    security.every((requirement) => isObject(requirement) && Object.keys(requirement).length > 0)
-  );
+  return securityStatus(operation, root) === 'required';
 }
 
 /** A response's headers keyed by lower-cased name (header names are case-insensitive). */
