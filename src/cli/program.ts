@@ -109,7 +109,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('rules')
     .description('list the rules of a ruleset with severity, OWASP category and description')
     .option('-r, --ruleset <name|path>', 'preset (recommended, strict) or ruleset file', 'recommended')
-    .action((flags: { ruleset: string }) => setExitCode(listRules(flags.ruleset, io)));
+    .option('-p, --preset <name>', 'same as --ruleset, for presets')
+    .action((flags: { ruleset: string; preset?: string }) => setExitCode(listRules(flags.preset ?? flags.ruleset, io)));
 
   return program;
 }

@@ -112,8 +112,8 @@ describe('oasguard rules', () => {
     expect(stdout).toMatch(/^require-https-servers +error +API8:2023 +Every server URL must use HTTPS \(or WSS\)\.$/m);
   });
 
-  test('--ruleset strict shows that preset', () => {
-    expect(oasguard(['rules', '--ruleset', 'strict']).stdout).toMatch(/^define-429-response +error /m);
+  test.each([['--ruleset'], ['--preset']])('%s strict shows that preset', (flag) => {
+    expect(oasguard(['rules', flag, 'strict']).stdout).toMatch(/^define-429-response +error /m);
   });
 });
 
