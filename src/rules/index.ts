@@ -14,8 +14,10 @@ import noRefreshWithClientCredentials from './no-refresh-with-client-credentials
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
 import requireBearerFormat from './require-bearer-format';
+import requireDefinedSecuritySchemes from './require-defined-security-schemes';
 import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
+import requireOauth2Scopes from './require-oauth2-scopes';
 import requireRateLimitHeaders from './require-rate-limit-headers';
 import requireSecurity from './require-security';
 
@@ -36,8 +38,10 @@ export const rules: readonly Rule[] = [
   require429Details,
   requireAdditionalPropertiesFalse,
   requireBearerFormat,
+  requireDefinedSecuritySchemes,
   requireHttpsAuthUrls,
   requireHttpsServers,
+  requireOauth2Scopes,
   requireRateLimitHeaders,
   requireSecurity,
 ];

@@ -96,3 +96,19 @@ export function requireResponse(
     context.report(messageId, { at: responsesAt(operation), data: { operation: operationLabel(context.path) } });
   }
 }
+
+/** Every security requirement object: the root's and each operation's. */
+export const SECURITY_REQUIREMENTS = ['$.security[*]', `${OPERATIONS}.security[*]`];
+
+/** The declared security schemes by name: OpenAPI 3 `components.securitySchemes` or Swagger 2.0 `securityDefinitions`. */
+export function securitySchemesOf(root: unknown): JsonObject {
+  if (!isObject(root)) return {};
+  if (isObject(root.components) && isObject(root.components.securitySchemes)) return root.components.securitySchemes;
+  return isObject(root.securityDefinitions) ? root.securityDefinitions : {};
+}
+
+/** The scopes an OAuth2 scheme defines, across all its flows (OpenAPI 3) or in `scopes` (Swagger 2.0). */
+export function oauth2Scopes(scheme: JsonObject): Set<string> {
+  const scopeMaps = isObject(scheme.flows) ? Object.values(scheme.flows).map((flow) => (isObject(flow) ? flow.scopes : undefined)) : [scheme.scopes];
+  return new Set(scopeMaps.flatMap((scopes) => (isObject(scopes) ? Object.keys(scopes) : [])));
+}
