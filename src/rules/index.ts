@@ -5,6 +5,7 @@ import define403Response from './define-403-response';
 import define429Response from './define-429-response';
 import noApiKeyInQuery from './no-api-key-in-query';
 import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
+import noCredentialsInUrl from './no-credentials-in-url';
 import noHttpBasicAuth from './no-http-basic-auth';
 import noInsecureHttpAuthSchemes from './no-insecure-http-auth-schemes';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   define429Response,
   noApiKeyInQuery,
   noAuthorizationHeaderParameter,
+  noCredentialsInUrl,
   noHttpBasicAuth,
   noInsecureHttpAuthSchemes,
   noOauth2ImplicitFlow,

@@ -1,0 +1,61 @@
+import { defineRule } from './define-rule';
+import { HTTP_METHODS, isObject } from './support/openapi';
+
+const operations = `[${HTTP_METHODS.join(',')}]`;
+
+/** Words that name a credential wherever they stand in a parameter name. */
+const CREDENTIAL_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'credential', 'credentials', 'authorization', 'jsessionid']);
+/** Two-word names of credentials: api key, access key, private key, session id. */
+const CREDENTIAL_PAIRS = [['api', 'key'], ['access', 'key'], ['private', 'key'], ['session', 'id']];
+/** Words before `token` that make it a pagination cursor rather than a credential. */
+const CURSOR_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'sync', 'pagination', 'resume', 'start', 'end']);
+
+/** Splits `X-API-Key`, `apiKey`, `access_token`, `client.secret` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+/** Whether a parameter name says it carries a credential; see the rule's rationale for the word rules. */
+export function namesCredential(name: string): boolean {
+  const words = nameWords(name);
+  if (words.some((word) => CREDENTIAL_WORDS.has(word))) return true;
+  if (CREDENTIAL_PAIRS.some(([first, second]) => words.some((word, i) => word === first && words[i + 1] === second))) return true;
+  const last = words.length - 1;
+  return words[last] === 'token' && !CURSOR_WORDS.has(words[last - 1]);
+}
+
+export default defineRule({
+  id: 'no-credentials-in-url',
+  severity: 'error',
+  description: 'Query and path parameters must not carry credentials (passwords, secrets, tokens, API keys).',
+  rationale:
+    'URLs end up in server, proxy and CDN logs, browser history and `Referer` headers, so a credential in a query or ' +
+    'path parameter leaks. Names are split into words (camelCase, snake_case, kebab-case) and matched ' +
+    'case-insensitively on those words, not on substrings: `password`, `secret`, `apiKey`/`api_key`/`api-key`, ' +
+    '`access_key`, `private_key`, `session_id`, `authorization` and `credentials` anywhere in the name; `token` only ' +
+    'as the last word (so `tokenCount` is not flagged) and not after a pagination word (so `page_token`, ' +
+    '`next_token` and `continuation_token` cursors are not flagged, while `access_token`, `id_token` and `token` are).',
+  sources: [
+    'OWASP API Security Top 10 2023 API2 (Broken Authentication): credentials in URLs',
+    'OWASP REST Security Cheat Sheet: sensitive information in HTTP requests',
+    'RFC 6750 §5.3: bearer tokens SHOULD NOT be passed in page URLs',
+  ],
+  owasp: 'API2:2023',
+  cwe: [598],
+  fix: 'Send credentials in a header declared as a security scheme, or in the request body of a POST.',
+  given: ['$.paths[*].parameters[*]', `$.paths[*]${operations}.parameters[*]`, '$.components.parameters[*]', '$.parameters[*]'],
+  messages: {
+    credentialInUrl: 'The {{location}} parameter "{{name}}" carries a credential in the URL.',
+  },
+  check(parameter, context) {
+    if (!isObject(parameter) || (parameter.in !== 'query' && parameter.in !== 'path') || typeof parameter.name !== 'string') return;
+    if (namesCredential(parameter.name)) {
+      context.report('credentialInUrl', { at: ['name'], data: { name: parameter.name, location: parameter.in } });
+    }
+  },
+});
