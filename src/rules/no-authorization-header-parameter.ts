@@ -1,7 +1,5 @@
 import { defineRule } from './define-rule';
-import { HTTP_METHODS, isObject } from './support/openapi';
-
-const operations = `[${HTTP_METHODS.join(',')}]`;
+import { isObject, PARAMETERS } from './support/openapi';
 
 export default defineRule({
   id: 'no-authorization-header-parameter',
@@ -18,7 +16,7 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Remove the parameter and describe the authentication as a security scheme referenced by `security`.',
-  given: ['$.paths[*].parameters[*]', `$.paths[*]${operations}.parameters[*]`, '$.components.parameters[*]', '$.parameters[*]'],
+  given: PARAMETERS,
   messages: {
     authorizationHeader: 'Header parameter "{{name}}" carries credentials; declare a security scheme instead.',
   },

@@ -1,7 +1,6 @@
 import { defineRule } from './define-rule';
-import { HTTP_METHODS, isObject } from './support/openapi';
-
-const operations = `[${HTTP_METHODS.join(',')}]`;
+import { nameWords } from './support/names';
+import { isObject, PARAMETERS } from './support/openapi';
 
 /** Words that name a credential wherever they stand in a parameter name. */
 const CREDENTIAL_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'credential', 'credentials', 'authorization', 'jsessionid']);
@@ -9,16 +8,6 @@ const CREDENTIAL_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'se
 const CREDENTIAL_PAIRS = [['api', 'key'], ['access', 'key'], ['private', 'key'], ['session', 'id']];
 /** Words before `token` that make it a pagination cursor rather than a credential. */
 const CURSOR_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'sync', 'pagination', 'resume', 'start', 'end']);
-
-/** Splits `X-API-Key`, `apiKey`, `access_token`, `client.secret` into lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-}
 
 /** Whether a parameter name says it carries a credential; see the rule's rationale for the word rules. */
 export function namesCredential(name: string): boolean {
@@ -48,7 +37,7 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [598],
   fix: 'Send credentials in a header declared as a security scheme, or in the request body of a POST.',
-  given: ['$.paths[*].parameters[*]', `$.paths[*]${operations}.parameters[*]`, '$.components.parameters[*]', '$.parameters[*]'],
+  given: PARAMETERS,
   messages: {
     credentialInUrl: 'The {{location}} parameter "{{name}}" carries a credential in the URL.',
   },

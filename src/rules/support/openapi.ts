@@ -17,6 +17,9 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 /** Every Operation Object under `paths`, in any OpenAPI version. */
 export const OPERATIONS = `$.paths[*][${HTTP_METHODS.join(',')}]`;
 
+/** Every Parameter Object: path-item and operation level, OpenAPI 3 components and Swagger 2.0 root `parameters`. */
+export const PARAMETERS = ['$.paths[*].parameters[*]', `${OPERATIONS}.parameters[*]`, '$.components.parameters[*]', '$.parameters[*]'];
+
 /** Every security scheme: OpenAPI 3 components and Swagger 2.0 definitions. */
 export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
 
