@@ -8,10 +8,12 @@ import noAuthorizationHeaderParameter from './no-authorization-header-parameter'
 import noCredentialsInUrl from './no-credentials-in-url';
 import noHttpBasicAuth from './no-http-basic-auth';
 import noInsecureHttpAuthSchemes from './no-insecure-http-auth-schemes';
+import noNumericIds from './no-numeric-ids';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
 import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
+import noSsrfUrlParameters from './no-ssrf-url-parameters';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
 import requireBearerFormat from './require-bearer-format';
@@ -33,10 +35,12 @@ export const rules: readonly Rule[] = [
   noCredentialsInUrl,
   noHttpBasicAuth,
   noInsecureHttpAuthSchemes,
+  noNumericIds,
   noOauth2ImplicitFlow,
   noOauth2PasswordFlow,
   noPublicOperations,
   noRefreshWithClientCredentials,
+  noSsrfUrlParameters,
   require429Details,
   requireAdditionalPropertiesFalse,
   requireBearerFormat,

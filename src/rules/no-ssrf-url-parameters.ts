@@ -1,0 +1,62 @@
+import { defineRule, RuleContext } from './define-rule';
+import { nameWords } from './support/names';
+import { isObject, PARAMETERS } from './support/openapi';
+import { REQUEST_BODY_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+
+/** Words that, anywhere in an input's name, say it holds a URL the server will call or send users to. */
+const URL_WORDS = new Set(['callback', 'webhook', 'redirect']);
+/** Words that say so as the last word: `avatar_url`, `imageUri`, `returnHref`. */
+const URL_SUFFIXES = new Set(['url', 'uri', 'href']);
+
+/** Whether an input name says it carries a URL to fetch or redirect to. */
+export function namesUrl(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((word) => URL_WORDS.has(word)) || URL_SUFFIXES.has(words[words.length - 1]);
+}
+
+type MessageId = 'urlParameter' | 'urlProperty';
+
+function checkParameter(parameter: Record<string, unknown>, context: RuleContext<undefined, MessageId>): void {
+  if (typeof parameter.name === 'string' && parameter.in !== 'header' && namesUrl(parameter.name)) {
+    context.report('urlParameter', { at: ['name'], data: { name: parameter.name } });
+  }
+}
+
+export default defineRule<undefined, MessageId>({
+  id: 'no-ssrf-url-parameters',
+  severity: 'info',
+  description: 'Inputs that carry a URL for the server to fetch or redirect to are listed for review.',
+  rationale:
+    'A server that fetches a client-supplied URL (webhooks, callbacks, avatar or import URLs) can be made to reach ' +
+    'internal services and cloud metadata endpoints; one that redirects to it becomes an open redirect. Such inputs ' +
+    'need an allow-list of schemes, hosts and ports, enforced after DNS resolution. Parameters and request-body ' +
+    'properties whose names contain `callback`, `webhook` or `redirect`, or end in `url`, `uri` or `href`, are ' +
+    'listed (headers are not: clients seldom choose them freely).',
+  sources: [
+    'OWASP API Security Top 10 2023 API7 (Server Side Request Forgery)',
+    'OWASP Server-Side Request Forgery Prevention Cheat Sheet',
+    'OWASP Unvalidated Redirects and Forwards Cheat Sheet',
+  ],
+  owasp: 'API7:2023',
+  cwe: [918, 601],
+  fix: 'Validate the URL against an allow-list (scheme, host, port), resolve and check the address before connecting, and document the constraint (`format: uri`, `pattern`).',
+  // Both lists hold the parameter paths; each expression once, or Spectral runs the check twice per match.
+  given: [...new Set([...PARAMETERS, ...REQUEST_BODY_ROOTS])],
+  messages: {
+    urlParameter: 'Parameter "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',
+    urlProperty: 'Request property "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',
+  },
+  check(node, context) {
+    const body = requestBodySchemaAt(node, context.root);
+    if (!body) {
+      if (isObject(node) && node.in !== 'body') checkParameter(node, context);
+      return;
+    }
+    walkSchemas(body.schema, body.at, ({ schema, at }) => {
+      if (!isObject(schema.properties)) return;
+      for (const name of Object.keys(schema.properties)) {
+        if (namesUrl(name)) context.report('urlProperty', { at: [...at, 'properties', name], data: { name } });
+      }
+    });
+  },
+});
