@@ -31,7 +31,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
   });
 
   test('has complete metadata', () => {
-    expect(rule.id).toMatch(/^(no|require|define)-[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(rule.id).toMatch(/^(no|require|define|limit)-[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const text of [rule.description, rule.rationale, rule.fix]) expect(text).toMatch(/\S.*\.$/s);
     expect(rule.sources.length).toBeGreaterThan(0);
     expect(rule.owasp).toMatch(/^API([1-9]|10):2023$/);

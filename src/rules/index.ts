@@ -3,6 +3,10 @@ import define400Response from './define-400-response';
 import define401Response from './define-401-response';
 import define403Response from './define-403-response';
 import define429Response from './define-429-response';
+import limitArrayItems from './limit-array-items';
+import limitMapSize from './limit-map-size';
+import limitNumericRange from './limit-numeric-range';
+import limitStringLength from './limit-string-length';
 import noApiKeyInQuery from './no-api-key-in-query';
 import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
 import noCredentialsInUrl from './no-credentials-in-url';
@@ -30,6 +34,10 @@ export const rules: readonly Rule[] = [
   define401Response,
   define403Response,
   define429Response,
+  limitArrayItems,
+  limitMapSize,
+  limitNumericRange,
+  limitStringLength,
   noApiKeyInQuery,
   noAuthorizationHeaderParameter,
   noCredentialsInUrl,

@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from './define-rule';
 import { nameWords } from './support/names';
 import { isObject, PARAMETERS } from './support/openapi';
-import { REQUEST_BODY_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 /** Words that, anywhere in an input's name, say it holds a URL the server will call or send users to. */
 const URL_WORDS = new Set(['callback', 'webhook', 'redirect']);
@@ -41,7 +41,7 @@ export default defineRule<undefined, MessageId>({
   cwe: [918, 601],
   fix: 'Validate the URL against an allow-list (scheme, host, port), resolve and check the address before connecting, and document the constraint (`format: uri`, `pattern`).',
   // Both lists hold the parameter paths; each expression once, or Spectral runs the check twice per match.
-  given: [...new Set([...PARAMETERS, ...REQUEST_BODY_ROOTS])],
+  given: [...new Set([...PARAMETERS, ...REQUEST_INPUT_ROOTS])],
   messages: {
     urlParameter: 'Parameter "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',
     urlProperty: 'Request property "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
-import { REQUEST_BODY_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -39,7 +39,7 @@ export default defineRule({
   owasp: 'API3:2023',
   cwe: [915],
   fix: 'Add `additionalProperties: false` to the object schema (for an `allOf` composition in OpenAPI 3.1, `unevaluatedProperties: false` on the composing schema).',
-  given: REQUEST_BODY_ROOTS,
+  given: REQUEST_INPUT_ROOTS,
   messages: {
     open: 'Request schema accepts undeclared properties; set additionalProperties: false.',
     openComposition: 'Request schema composed with allOf accepts undeclared properties; close the composing schema.',

@@ -7,13 +7,13 @@ const operations = `[${HTTP_METHODS.join(',')}]`;
  * Where request-body schemas start: OpenAPI 3 request bodies, and Swagger 2.0 parameters (path-item and
  * operation level), of which only `in: body` ones carry a schema; see {@link requestBodySchemaAt}.
  */
-export const REQUEST_BODY_ROOTS = [
+export const REQUEST_INPUT_ROOTS = [
   `$.paths[*]${operations}.requestBody.content[*]`,
   '$.paths[*].parameters[*]',
   `$.paths[*]${operations}.parameters[*]`,
 ];
 
-/** The request-body schema below a node matched by {@link REQUEST_BODY_ROOTS}, with its relative path. */
+/** The request-body schema below a node matched by {@link REQUEST_INPUT_ROOTS}, with its relative path. */
 export function requestBodySchemaAt(node: unknown, root: unknown): { schema: JsonObject; at: PathSegment[] } | undefined {
   if (!isObject(node) || !isObject(node.schema)) return undefined;
   if (isSwagger2(root) && node.in !== 'body') return undefined;
@@ -58,4 +58,42 @@ export function walkSchemas(schema: JsonObject, at: PathSegment[], visit: (node:
     if (Array.isArray(node.allOf)) node.allOf.forEach((member, index) => walk(member, [...path, 'allOf', index], true));
   };
   walk(schema, at, false);
+}
+
+/**
+ * The schema of a request input below a node matched by {@link REQUEST_INPUT_ROOTS}: a request body's, an
+ * OpenAPI 3 parameter's `schema`, or a Swagger 2.0 non-body parameter, which is its own schema.
+ */
+export function requestInputSchemaAt(node: unknown, root: unknown): { schema: JsonObject; at: PathSegment[] } | undefined {
+  const body = requestBodySchemaAt(node, root);
+  if (body || !isObject(node) || typeof node.in !== 'string') return body;
+  if (isSwagger2(root)) return node.in === 'body' ? undefined : { schema: node, at: [] };
+  return isObject(node.schema) ? { schema: node.schema, at: ['schema'] } : undefined;
+}
+
+/** A schema's keywords merged with those of its (nested) `allOf` members: what the composition constrains. */
+export function mergedKeywords(schema: JsonObject, seen = new WeakSet<object>()): JsonObject {
+  if (seen.has(schema)) return {};
+  seen.add(schema);
+  const members = Array.isArray(schema.allOf) ? schema.allOf.filter(isObject) : [];
+  return Object.assign({}, ...members.map((member) => mergedKeywords(member, seen)), schema);
+}
+
+/** Whether a schema (or, in OpenAPI 3.1, its type list) has the given type. */
+export function hasType(schema: JsonObject, type: string): boolean {
+  return Array.isArray(schema.type) ? schema.type.includes(type) : schema.type === type;
+}
+
+/**
+ * Calls `judge` for every schema that accepts request input below `node`, with its `allOf` keywords merged.
+ * `allOf` members are judged as part of their composition, and `readOnly` schemas are skipped: servers
+ * ignore them in requests.
+ */
+export function forEachInputSchema(node: unknown, root: unknown, judge: (schema: JsonObject, at: PathSegment[]) => void): void {
+  const input = requestInputSchemaAt(node, root);
+  if (!input) return;
+  walkSchemas(input.schema, input.at, ({ schema, at, composed }) => {
+    const merged = mergedKeywords(schema);
+    if (!composed && merged.readOnly !== true) judge(merged, at);
+  });
 }

@@ -1,0 +1,28 @@
+import { defineRule } from './define-rule';
+import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+
+export default defineRule({
+  id: 'limit-array-items',
+  severity: 'warn',
+  description: 'Array inputs must declare `maxItems`.',
+  rationale:
+    'An unbounded array lets one request carry millions of items, each to be validated, stored or processed: ' +
+    'a cheap way to exhaust server resources or to run batch operations the API never meant to allow. Only ' +
+    'request inputs are checked; a shared schema is reported once, at its definition.',
+  sources: [
+    'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
+    'OWASP API Security Top 10 2023 API6 (Unrestricted Access to Sensitive Business Flows): batch abuse',
+  ],
+  owasp: 'API4:2023',
+  cwe: [770],
+  fix: 'Add `maxItems` with the largest number of items a request may carry.',
+  given: REQUEST_INPUT_ROOTS,
+  messages: {
+    unbounded: 'Array input has no maxItems.',
+  },
+  check(node, context) {
+    forEachInputSchema(node, context.root, (schema, at) => {
+      if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at });
+    });
+  },
+});

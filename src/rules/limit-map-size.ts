@@ -1,0 +1,27 @@
+import { defineRule } from './define-rule';
+import { isObject } from './support/openapi';
+import { forEachInputSchema, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+
+export default defineRule({
+  id: 'limit-map-size',
+  severity: 'info',
+  description: 'Free-form object inputs (`additionalProperties` a schema or `true`) should declare `maxProperties`.',
+  rationale:
+    'A map of client-chosen keys can grow without limit: each key costs memory, and hash-flooding or huge ' +
+    'metadata blobs follow. Only explicit free-form maps are checked (an absent `additionalProperties` is ' +
+    'require-additional-properties-false\'s concern for bodies). Only request inputs are checked.',
+  sources: ['OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)'],
+  owasp: 'API4:2023',
+  cwe: [770],
+  fix: 'Add `maxProperties` with the largest number of entries a request may carry.',
+  given: REQUEST_INPUT_ROOTS,
+  messages: {
+    unbounded: 'Free-form object input has no maxProperties.',
+  },
+  check(node, context) {
+    forEachInputSchema(node, context.root, (schema, at) => {
+      const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
+      if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at });
+    });
+  },
+});

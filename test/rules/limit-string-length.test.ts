@@ -1,0 +1,25 @@
+import rule from '../../src/rules/limit-string-length';
+import { testRule } from '../support/rule-tester';
+
+testRule(rule, {
+  valid: ['pass-oas30.yaml', 'pass-swagger2.yaml'],
+  invalid: [
+    {
+      // Pet is used by two request bodies and reported once; `format: email` does not bound a length.
+      fixture: 'fail-oas30.yaml',
+      findings: [
+        { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0/schema', line: 11 },
+        { messageId: 'unbounded', pointer: '/components/schemas/Pet/properties/name', line: 35 },
+        { messageId: 'unbounded', pointer: '/components/schemas/Pet/properties/email', line: 37 },
+      ],
+    },
+    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/get/parameters/0/schema', line: 11 }] },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [
+        { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0', line: 9 },
+        { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/1/schema/properties/name', line: 17 },
+      ],
+    },
+  ],
+});
