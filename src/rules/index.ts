@@ -17,6 +17,7 @@ import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
 import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
+import noSecretsInExamples from './no-secrets-in-examples';
 import noSsrfUrlParameters from './no-ssrf-url-parameters';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   noOauth2PasswordFlow,
   noPublicOperations,
   noRefreshWithClientCredentials,
+  noSecretsInExamples,
   noSsrfUrlParameters,
   require429Details,
   requireAdditionalPropertiesFalse,

@@ -29,7 +29,7 @@ describe('oasguard lint', () => {
     expect(stdout.split('\n')[0]).toBe(INSECURE);
     expect(stdout).toMatch(/^ {4}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers$/m);
     expect(stdout).toMatch(/^fixtures\/examples\/petstore-schemas\.yaml\n +8:8 +warn +Request schema accepts undeclared properties/m);
-    expect(stdout).toMatch(/^40 problems \(9 errors, 24 warnings, 6 infos, 1 hint\) in 1 document\.$/m);
+    expect(stdout).toMatch(/^41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 1 document\.$/m);
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -43,7 +43,7 @@ describe('oasguard lint', () => {
     const report = JSON.parse(stdout);
     expect(status).toBe(1);
     expect(report.files).toEqual([INSECURE]);
-    expect(report.summary).toEqual({ total: 40, error: 9, warn: 24, info: 6, hint: 1 });
+    expect(report.summary).toEqual({ total: 41, error: 9, warn: 25, info: 6, hint: 1 });
   });
 
   test('-f sarif -o FILE writes the log to the file and nothing to stdout', () => {
@@ -52,7 +52,7 @@ describe('oasguard lint', () => {
     const log = JSON.parse(readFileSync(out, 'utf8'));
     expect([status, stdout]).toEqual([1, '']);
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0].results).toHaveLength(40);
+    expect(log.runs[0].results).toHaveLength(41);
   });
 
   test.each([
@@ -108,7 +108,7 @@ describe('oasguard rules', () => {
   test('lists every rule of the preset with severity, OWASP category and description', () => {
     const { status, stdout } = oasguard(['rules']);
     expect(status).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(28);
+    expect(stdout.trim().split('\n')).toHaveLength(29);
     expect(stdout).toMatch(/^require-https-servers +error +API8:2023 +Every server URL must use HTTPS \(or WSS\)\.$/m);
   });
 

@@ -1,0 +1,67 @@
+import { defineRule, PathSegment } from './define-rule';
+
+/** Secret formats, each a pattern matched within string values. */
+const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
+  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  { kind: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/ },
+  { kind: 'a bearer token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{20,}=*/ },
+  { kind: 'an AWS access key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { kind: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/ },
+  { kind: 'a Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: 'a Stripe secret key', pattern: /\b[rs]k_live_[A-Za-z0-9]{16,}\b/ },
+  { kind: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+];
+
+/** Tell-tale parts of placeholders: `xxxx`, `...`, `<token>`, `YOUR_API_KEY`, `EXAMPLE`, `****`. */
+const PLACEHOLDER = /x{4,}|\.\.\.|<[^>]*>|your[_-]|example|placeholder|dummy|redacted|changeme|\*{3,}/i;
+
+/** The kind of secret a string holds, unless it is an obvious placeholder. */
+export function secretIn(text: string): string | undefined {
+  for (const { kind, pattern } of SECRET_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match && !PLACEHOLDER.test(match[0])) return kind;
+  }
+  return undefined;
+}
+
+/** Visits every string within an example value, with its path, once per object (examples may be circular). */
+function forEachString(value: unknown, at: PathSegment[], visit: (text: string, at: PathSegment[]) => void, seen = new WeakSet<object>()): void {
+  if (typeof value === 'string') visit(value, at);
+  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) forEachString(child, [...at, Array.isArray(value) ? Number(key) : key], visit, seen);
+  }
+}
+
+/** Keys under which `example` or `default` is a name (a property, a response), not an example value. */
+const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'examples', 'headers', 'parameters']);
+
+export default defineRule({
+  id: 'no-secrets-in-examples',
+  severity: 'warn',
+  description: 'Examples and defaults must not contain live-looking secrets.',
+  rationale:
+    'Descriptions are published, rendered in portals and committed to repositories; a real token or key pasted ' +
+    'into an example is leaked to everyone who reads them, and defaults may even be sent by generated clients. ' +
+    'Recognised: JSON Web Tokens, `Bearer` tokens, PEM private keys, AWS access keys, GitHub, Slack and Stripe ' +
+    'secret keys, Google API keys. Obvious placeholders (`xxxx`, `...`, `<token>`, `YOUR_API_KEY`, values ' +
+    'containing `EXAMPLE`) are not flagged.',
+  sources: [
+    'OWASP API Security Top 10 2023 API8 (Security Misconfiguration)',
+    'OWASP Secrets Management Cheat Sheet: never store secrets in documentation or code',
+  ],
+  owasp: 'API8:2023',
+  cwe: [798, 200],
+  fix: 'Replace the value with a placeholder such as `<access-token>`, and revoke the secret if it was real.',
+  given: ['$..example', '$..examples', '$..default', '$..x-example'],
+  messages: {
+    secret: 'This example holds what looks like {{kind}}; use a placeholder and revoke the secret if it is real.',
+  },
+  check(value, context) {
+    if (NAMED_MAPS.has(String(context.path[context.path.length - 2]))) return;
+    forEachString(value, [], (text, at) => {
+      const kind = secretIn(text);
+      if (kind) context.report('secret', { at, data: { kind } });
+    });
+  },
+});

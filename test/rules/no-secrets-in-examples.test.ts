@@ -1,0 +1,40 @@
+import rule, { secretIn } from '../../src/rules/no-secrets-in-examples';
+import { testRule } from '../support/rule-tester';
+
+const okContent = '/paths/~1pets/get/responses/200/content/application~1json';
+
+testRule(rule, {
+  valid: ['pass-oas30.yaml'],
+  invalid: [
+    {
+      fixture: 'fail-oas30.yaml',
+      findings: [
+        { messageId: 'secret', pointer: '/paths/~1pets/get/parameters/0/example', line: 11 },
+        { messageId: 'secret', pointer: `${okContent}/schema/properties/deployKey/example`, line: 24 },
+        { messageId: 'secret', pointer: `${okContent}/examples/full/value/keys/0`, line: 29 },
+      ],
+    },
+    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'secret', pointer: '/components/schemas/Charge/properties/apiKey/examples/0', line: 14 }] },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [
+        { messageId: 'secret', pointer: '/paths/~1pets/get/parameters/0/x-example', line: 12 },
+        { messageId: 'secret', pointer: '/paths/~1pets/get/parameters/1/default', line: 16 },
+      ],
+    },
+  ],
+});
+
+describe('secretIn', () => {
+  test.each([
+    ['Bearer 8f14e45fceea167a5a36dedd4bea2543abcdef', 'a bearer token'],
+    ['AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q', 'a Google API key'],
+    ['rk_live_51HaBcDeFgHiJkLmNoPq', 'a Stripe secret key'],
+    ['github_pat_11ABCDEFG0123456789_abcdefghijklmnop', 'a GitHub token'],
+  ])('%s is %s', (text, kind) => expect(secretIn(text)).toBe(kind));
+
+  test.each(['Bearer <token>', 'Bearer ...', 'sk_live_xxxxxxxxxxxxxxxxxxxx', 'YOUR_API_KEY', 'AKIAIOSFODNN7EXAMPLE', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'hello'])(
+    '%s is not a secret',
+    (text) => expect(secretIn(text)).toBeUndefined(),
+  );
+});
