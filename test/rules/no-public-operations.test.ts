@@ -12,6 +12,7 @@ testRule(rule, {
         { messageId: 'public', pointer: '/paths/~1catalog/get', line: 23 },
       ],
     },
+    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'publicWrite', pointer: '/paths/~1events/patch/security', line: 10 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'publicWrite', pointer: '/paths/~1pets/delete/security', line: 10 }] },
   ],
 });

@@ -14,6 +14,12 @@ testRule(rule, {
       ],
     },
     {
+      fixture: 'fail-oas31.yaml',
+      findings: [
+        { messageId: 'urlProperty', pointer: '/components/requestBodies/Subscribe/content/application~1json/schema/properties/webhookEndpoint', line: 21 },
+      ],
+    },
+    {
       fixture: 'fail-swagger2.yaml',
       findings: [
         { messageId: 'urlParameter', pointer: '/paths/~1import/post/parameters/0/name', line: 10 },

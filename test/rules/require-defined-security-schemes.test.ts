@@ -11,6 +11,7 @@ testRule(rule, {
         { messageId: 'undefinedScheme', pointer: '/paths/~1pets/get/security/0/jwt', line: 11 },
       ],
     },
+    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'undefinedScope', pointer: '/security/0/oauth/0', line: 6 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'undefinedScheme', pointer: '/security/0/apiKey', line: 6 }] },
   ],
 });
