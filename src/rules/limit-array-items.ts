@@ -1,8 +1,10 @@
 import { defineRule } from './define-rule';
 import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/request-schemas';
 
+const ID = 'limit-array-items';
+
 export default defineRule({
-  id: 'limit-array-items',
+  id: ID,
   severity: 'warn',
   description: 'Array inputs must declare `maxItems`.',
   rationale:
@@ -21,8 +23,8 @@ export default defineRule({
     unbounded: 'Array input has no maxItems.',
   },
   check(node, context) {
-    forEachInputSchema(node, context.root, (schema, at) => {
-      if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at });
+    forEachInputSchema(node, context.root, ID, (schema, at) => {
+      if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at: at() });
     });
   },
 });

@@ -2,8 +2,10 @@ import { defineRule } from './define-rule';
 import { isObject } from './support/openapi';
 import { forEachInputSchema, REQUEST_INPUT_ROOTS } from './support/request-schemas';
 
+const ID = 'limit-map-size';
+
 export default defineRule({
-  id: 'limit-map-size',
+  id: ID,
   severity: 'info',
   description: 'Free-form object inputs (`additionalProperties` a schema or `true`) should declare `maxProperties`.',
   rationale:
@@ -19,9 +21,9 @@ export default defineRule({
     unbounded: 'Free-form object input has no maxProperties.',
   },
   check(node, context) {
-    forEachInputSchema(node, context.root, (schema, at) => {
+    forEachInputSchema(node, context.root, ID, (schema, at) => {
       const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
-      if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at });
+      if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at: at() });
     });
   },
 });

@@ -7,8 +7,10 @@ function hasBound(schema: JsonObject, inclusive: 'minimum' | 'maximum', exclusiv
   return typeof schema[inclusive] === 'number' || typeof schema[exclusive] === 'number';
 }
 
+const ID = 'limit-numeric-range';
+
 export default defineRule({
-  id: 'limit-numeric-range',
+  id: ID,
   severity: 'warn',
   description: 'Integer and number inputs must have a lower and an upper bound (or `enum`/`const`).',
   rationale:
@@ -30,13 +32,13 @@ export default defineRule({
     noUpperBound: 'Numeric input has no upper bound (maximum).',
   },
   check(node, context) {
-    forEachInputSchema(node, context.root, (schema, at) => {
+    forEachInputSchema(node, context.root, ID, (schema, at) => {
       if (!(hasType(schema, 'integer') || hasType(schema, 'number')) || 'enum' in schema || 'const' in schema) return;
       const lower = hasBound(schema, 'minimum', 'exclusiveMinimum');
       const upper = hasBound(schema, 'maximum', 'exclusiveMaximum');
-      if (!lower && !upper) context.report('unbounded', { at });
-      else if (!lower) context.report('noLowerBound', { at });
-      else if (!upper) context.report('noUpperBound', { at });
+      if (!lower && !upper) context.report('unbounded', { at: at() });
+      else if (!lower) context.report('noLowerBound', { at: at() });
+      else if (!upper) context.report('noUpperBound', { at: at() });
     });
   },
 });

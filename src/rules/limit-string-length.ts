@@ -4,8 +4,10 @@ import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/requ
 /** Formats whose values have a bounded length by definition. */
 const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6']);
 
+const ID = 'limit-string-length';
+
 export default defineRule({
-  id: 'limit-string-length',
+  id: ID,
   severity: 'warn',
   description: 'String inputs must be bounded: `maxLength`, `enum`/`const`, or a bounded `format`.',
   rationale:
@@ -25,10 +27,10 @@ export default defineRule({
     unbounded: 'String input has no maxLength, enum or bounded format.',
   },
   check(node, context) {
-    forEachInputSchema(node, context.root, (schema, at) => {
+    forEachInputSchema(node, context.root, ID, (schema, at) => {
       if (!hasType(schema, 'string') || 'maxLength' in schema || 'enum' in schema || 'const' in schema) return;
       if (typeof schema.format === 'string' && BOUNDED_FORMATS.has(schema.format)) return;
-      context.report('unbounded', { at });
+      context.report('unbounded', { at: at() });
     });
   },
 });

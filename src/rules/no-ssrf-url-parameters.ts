@@ -1,7 +1,7 @@
 import { defineRule, RuleContext } from './define-rule';
 import { nameWords } from './support/names';
 import { isObject, PARAMETERS } from './support/openapi';
-import { REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { documentMemo, REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 /** Words that, anywhere in an input's name, say it holds a URL the server will call or send users to. */
 const URL_WORDS = new Set(['callback', 'webhook', 'redirect']);
@@ -22,8 +22,10 @@ function checkParameter(parameter: Record<string, unknown>, context: RuleContext
   }
 }
 
+const ID = 'no-ssrf-url-parameters';
+
 export default defineRule<undefined, MessageId>({
-  id: 'no-ssrf-url-parameters',
+  id: ID,
   severity: 'info',
   description: 'Inputs that carry a URL for the server to fetch or redirect to are listed for review.',
   rationale:
@@ -52,11 +54,16 @@ export default defineRule<undefined, MessageId>({
       if (isObject(node) && node.in !== 'body') checkParameter(node, context);
       return;
     }
-    walkSchemas(body.schema, body.at, ({ schema, at }) => {
-      if (!isObject(schema.properties)) return;
-      for (const name of Object.keys(schema.properties)) {
-        if (namesUrl(name)) context.report('urlProperty', { at: [...at, 'properties', name], data: { name } });
-      }
-    });
+    walkSchemas(
+      body.schema,
+      body.at,
+      (visited) => {
+        if (!isObject(visited.schema.properties)) return;
+        for (const name of Object.keys(visited.schema.properties)) {
+          if (namesUrl(name)) context.report('urlProperty', { at: [...visited.at, 'properties', name], data: { name } });
+        }
+      },
+      documentMemo(context.root, ID),
+    );
   },
 });

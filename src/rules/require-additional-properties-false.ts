@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
-import { REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { documentMemo, REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -20,8 +20,10 @@ function declaresProperties(schema: JsonObject, seen = new WeakSet<object>()): b
   );
 }
 
+const ID = 'require-additional-properties-false';
+
 export default defineRule({
-  id: 'require-additional-properties-false',
+  id: ID,
   severity: 'warn',
   description: 'Object schemas of request bodies must reject undeclared properties (`additionalProperties: false`).',
   rationale:
@@ -47,13 +49,19 @@ export default defineRule({
   check(node, context) {
     const body = requestBodySchemaAt(node, context.root);
     if (!body) return;
-    walkSchemas(body.schema, body.at, ({ schema, at, composed }) => {
-      if (composed || isClosed(schema)) return;
-      if (Array.isArray(schema.allOf)) {
-        if (declaresProperties(schema)) context.report('openComposition', { at });
-      } else if (hasOwnProperties(schema)) {
-        context.report('open', { at });
-      }
-    });
+    walkSchemas(
+      body.schema,
+      body.at,
+      (visited) => {
+        const { schema, composed } = visited;
+        if (composed || isClosed(schema)) return;
+        if (Array.isArray(schema.allOf)) {
+          if (declaresProperties(schema)) context.report('openComposition', { at: visited.at });
+        } else if (hasOwnProperties(schema)) {
+          context.report('open', { at: visited.at });
+        }
+      },
+      documentMemo(context.root, ID),
+    );
   },
 });

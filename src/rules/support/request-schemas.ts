@@ -25,8 +25,31 @@ export function requestBodySchemaAt(node: unknown, root: unknown): { schema: Jso
 /** A schema met by {@link walkSchemas}: `composed` when it is an `allOf` member, judged with the whole. */
 export interface VisitedSchema {
   schema: JsonObject;
-  at: PathSegment[];
+  /** The schema's path, built on first use: most schemas are judged fine and never need it. */
+  readonly at: PathSegment[];
   composed: boolean;
+}
+
+/** The schemas a walk has met, per role; shared by the walks of one rule over one document. */
+export interface WalkMemo {
+  composed: WeakSet<object>;
+  standalone: WeakSet<object>;
+}
+
+const documentMemos = new WeakMap<object, Map<string, WalkMemo>>();
+
+/**
+ * The memo of rule `ruleId` for the resolved document `root`. Spectral resolves a shared `$ref` target to one
+ * object, whose findings map to its definition whichever operation reaches it first: judging it once per
+ * document gives the same findings, and keeps large documents linear instead of operations x schemas.
+ */
+export function documentMemo(root: unknown, ruleId: string): WalkMemo {
+  if (typeof root !== 'object' || root === null) return { composed: new WeakSet(), standalone: new WeakSet() };
+  let byRule = documentMemos.get(root);
+  if (!byRule) documentMemos.set(root, (byRule = new Map()));
+  let memo = byRule.get(ruleId);
+  if (!memo) byRule.set(ruleId, (memo = { composed: new WeakSet(), standalone: new WeakSet() }));
+  return memo;
 }
 
 /** Keywords whose values are subschemas that describe accepted input (`not`, `if` describe other things). */
@@ -34,30 +57,56 @@ const SINGLE = ['additionalProperties', 'items'] as const;
 const MAPS = ['properties', 'patternProperties'] as const;
 const LISTS = ['oneOf', 'anyOf', 'prefixItems', 'items'] as const;
 
+/** A path as a chain of links, so that a deep walk does not copy its path at every level. */
+interface PathLink {
+  parent: PathLink | undefined;
+  segment: PathSegment;
+}
+
+function toPath(base: PathSegment[], link: PathLink | undefined): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (let node = link; node; node = node.parent) segments.push(node.segment);
+  return [...base, ...segments.reverse()];
+}
+
 /**
  * Calls `visit` for `schema` and every subschema it accepts input through, depth first. Each (schema, role)
- * is visited once, so recursive schemas terminate and a component reached twice is judged once.
+ * is visited once per memo, so recursive schemas terminate. The walk keeps its own stack: real documents nest
+ * deeper than the call stack allows.
  */
-export function walkSchemas(schema: JsonObject, at: PathSegment[], visit: (node: VisitedSchema) => void): void {
-  const seen = { composed: new WeakSet<object>(), standalone: new WeakSet<object>() };
-  const walk = (node: unknown, path: PathSegment[], composed: boolean): void => {
-    if (!isObject(node)) return;
-    const seenInRole = composed ? seen.composed : seen.standalone;
-    if (seenInRole.has(node)) return;
-    seenInRole.add(node);
-    visit({ schema: node, at: path, composed });
-    for (const key of SINGLE) walk(node[key], [...path, key], false);
+export function walkSchemas(
+  schema: JsonObject,
+  at: PathSegment[],
+  visit: (node: VisitedSchema) => void,
+  memo: WalkMemo = { composed: new WeakSet(), standalone: new WeakSet() },
+): void {
+  const pending: { node: unknown; link: PathLink | undefined; composed: boolean }[] = [{ node: schema, link: undefined, composed: false }];
+  while (pending.length > 0) {
+    const { node, link, composed } = pending.pop()!;
+    if (!isObject(node)) continue;
+    const seen = composed ? memo.composed : memo.standalone;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    let path: PathSegment[] | undefined;
+    visit({ schema: node, composed, get at() { return (path ??= toPath(at, link)); } });
+    // Pushed in reverse so that children are visited in document order.
+    const children: { node: unknown; link: PathLink; composed: boolean }[] = [];
+    const child = (value: unknown, segments: PathSegment[], isComposed = false) => {
+      const childLink = segments.reduce<PathLink | undefined>((parent, segment) => ({ parent, segment }), link) as PathLink;
+      children.push({ node: value, link: childLink, composed: isComposed });
+    };
+    for (const key of SINGLE) child(node[key], [key]);
     for (const key of MAPS) {
       const map = node[key];
-      if (isObject(map)) for (const [name, child] of Object.entries(map)) walk(child, [...path, key, name], false);
+      if (isObject(map)) for (const [name, value] of Object.entries(map)) child(value, [key, name]);
     }
     for (const key of LISTS) {
       const list = node[key];
-      if (Array.isArray(list)) list.forEach((child, index) => walk(child, [...path, key, index], false));
+      if (Array.isArray(list)) list.forEach((value, index) => child(value, [key, index]));
     }
-    if (Array.isArray(node.allOf)) node.allOf.forEach((member, index) => walk(member, [...path, 'allOf', index], true));
-  };
-  walk(schema, at, false);
+    if (Array.isArray(node.allOf)) node.allOf.forEach((member, index) => child(member, ['allOf', index], true));
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
 }
 
 /**
@@ -87,13 +136,24 @@ export function hasType(schema: JsonObject, type: string): boolean {
 /**
  * Calls `judge` for every schema that accepts request input below `node`, with its `allOf` keywords merged.
  * `allOf` members are judged as part of their composition, and `readOnly` schemas are skipped: servers
- * ignore them in requests.
+ * ignore them in requests. Each schema is judged once per document and rule; `at` builds its path on demand.
  */
-export function forEachInputSchema(node: unknown, root: unknown, judge: (schema: JsonObject, at: PathSegment[]) => void): void {
+export function forEachInputSchema(
+  node: unknown,
+  root: unknown,
+  ruleId: string,
+  judge: (schema: JsonObject, at: () => PathSegment[]) => void,
+): void {
   const input = requestInputSchemaAt(node, root);
   if (!input) return;
-  walkSchemas(input.schema, input.at, ({ schema, at, composed }) => {
-    const merged = mergedKeywords(schema);
-    if (!composed && merged.readOnly !== true) judge(merged, at);
-  });
+  walkSchemas(
+    input.schema,
+    input.at,
+    (visited) => {
+      if (visited.composed) return;
+      const merged = mergedKeywords(visited.schema);
+      if (merged.readOnly !== true) judge(merged, () => visited.at);
+    },
+    documentMemo(root, ruleId),
+  );
 }
