@@ -50,7 +50,8 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
       (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
     if (!reported) continue;
     linted.push(displayPath(source, cwd));
-    findings.push(...outcome.findings.map((finding) => toFinding(finding, cwd)));
+    // A loop, not push(...): a large document has more findings than a call may take arguments.
+    for (const finding of outcome.findings) findings.push(toFinding(finding, cwd));
   }
   if (linted.length === 0) {
     throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');

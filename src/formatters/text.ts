@@ -14,6 +14,11 @@ function plural(count: number, [singular, many]: [string, string]): string {
   return `${count} ${count === 1 ? singular : many}`;
 }
 
+/** The length of the longest text; a reduce, as a file may hold more findings than a call takes arguments. */
+function widest(texts: string[]): number {
+  return texts.reduce((width, text) => Math.max(width, text.length), 0);
+}
+
 /** Human-readable report: findings grouped by file as `line:col  severity  message  rule-id`, then a summary. */
 export const formatText: Formatter = (result, context) => {
   const paint = new chalk.Instance({ level: context.color ? 1 : 0 });
@@ -24,15 +29,19 @@ export const formatText: Formatter = (result, context) => {
     hint: paint.gray,
   };
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of result.findings) {
+    const inFile = byFile.get(finding.file);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
 
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push(paint.underline(file));
     const positions = findings.map((f) => `${f.range.start.line}:${f.range.start.column}`);
-    const positionWidth = Math.max(...positions.map((p) => p.length));
-    const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-    const messageWidth = Math.max(...findings.map((f) => f.message.length));
+    const positionWidth = widest(positions);
+    const severityWidth = widest(findings.map((f) => f.severity));
+    const messageWidth = widest(findings.map((f) => f.message));
     findings.forEach((finding, index) => {
       const severity = severityColour[finding.severity](finding.severity.padEnd(severityWidth));
       const position = paint.dim(positions[index].padStart(positionWidth));

@@ -30,4 +30,10 @@ describe('text formatter', () => {
     expect(formatters.text(SAMPLE, context)).not.toMatch(ansi);
     expect(formatters.text(SAMPLE, { ...context, color: true })).toMatch(ansi);
   });
+
+  test('copes with more findings in one file than a function call takes arguments', () => {
+    const many = Array.from({ length: 500_000 }, () => SAMPLE.findings[1]);
+    const report = formatters.text({ ...SAMPLE, findings: many }, context);
+    expect(report.endsWith('500000 problems (0 errors, 500000 warnings, 0 infos, 0 hints) in 2 documents.\n')).toBe(true);
+  });
 });
