@@ -161,6 +161,7 @@ export class SpectralEngine {
     const check: RulesetFunction = (target, options, context) => {
       const results: IFunctionResult[] = [];
       rule.check(target, {
+        // IDocumentInventory does not declare `resolved`, which Spectral's DocumentInventory always has.
         root: (context.documentInventory as unknown as { resolved: unknown }).resolved,
         path: context.path,
         options,
