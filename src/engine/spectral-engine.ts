@@ -137,7 +137,8 @@ export class SpectralEngine {
       const rule = findRule(id);
       if (!rule) continue;
       rules[id] = {
-        given: rule.given,
+        // Spectral runs a rule once per expression that matches a node: an expression listed twice runs it twice.
+        given: [...new Set(rule.given)],
         severity: settings.severity,
         resolved: true,
         message: '{{error}}',

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { httpAuthScheme, isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
 
 export default defineRule({
   id: 'no-http-basic-auth',
@@ -23,7 +23,7 @@ export default defineRule({
   check(scheme, context) {
     if (!isObject(scheme)) return;
     const name = keyOf(context.path);
-    if (scheme.type === 'http' && typeof scheme.scheme === 'string' && scheme.scheme.toLowerCase() === 'basic') {
+    if (httpAuthScheme(scheme) === 'basic') {
       context.report('basic', { at: ['scheme'], data: { name } });
     } else if (scheme.type === 'basic') {
       context.report('basic', { at: ['type'], data: { name } });

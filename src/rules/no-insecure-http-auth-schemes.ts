@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, keyOf } from './support/openapi';
+import { httpAuthScheme, isObject, keyOf } from './support/openapi';
 
 /** HTTP auth schemes judged elsewhere or acceptable: basic has its own rule. */
 const ACCEPTED = new Set(['bearer', 'basic', 'mutual']);
@@ -25,9 +25,10 @@ export default defineRule({
     insecureScheme: 'Security scheme "{{name}}" uses the HTTP "{{scheme}}" authentication scheme.',
   },
   check(scheme, context) {
-    if (!isObject(scheme) || scheme.type !== 'http' || typeof scheme.scheme !== 'string') return;
-    if (!ACCEPTED.has(scheme.scheme.toLowerCase())) {
-      context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: scheme.scheme } });
+    if (!isObject(scheme)) return;
+    const name = httpAuthScheme(scheme);
+    if (name !== undefined && !ACCEPTED.has(name)) {
+      context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: String(scheme.scheme) } });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, keyOf } from './support/openapi';
+import { httpAuthScheme, isObject, keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'require-bearer-format',
@@ -18,13 +18,8 @@ export default defineRule({
     missing: 'Bearer security scheme "{{name}}" declares no bearerFormat.',
   },
   check(scheme, context) {
-    if (
-      isObject(scheme) &&
-      scheme.type === 'http' &&
-      typeof scheme.scheme === 'string' &&
-      scheme.scheme.toLowerCase() === 'bearer' &&
-      (typeof scheme.bearerFormat !== 'string' || scheme.bearerFormat.trim() === '')
-    ) {
+    if (!isObject(scheme) || httpAuthScheme(scheme) !== 'bearer') return;
+    if (typeof scheme.bearerFormat !== 'string' || scheme.bearerFormat.trim() === '') {
       context.report('missing', { data: { name: keyOf(context.path) } });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule, PathSegment, RuleContext } from './define-rule';
-import { HTTP_METHODS, isObject, JsonObject } from './support/openapi';
+import { isObject, JsonObject, OPERATIONS } from './support/openapi';
 
 interface Options {
   /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
@@ -83,8 +83,6 @@ function checkSwaggerSchemes(schemes: unknown, context: RuleContext<Options, Mes
   });
 }
 
-const operations = `[${HTTP_METHODS.join(',')}]`;
-
 export default defineRule<Options, MessageId>({
   id: 'require-https-servers',
   severity: 'error',
@@ -104,9 +102,9 @@ export default defineRule<Options, MessageId>({
   given: [
     '$.servers[*]',
     '$.paths[*].servers[*]',
-    `$.paths[*]${operations}.servers[*]`,
+    `${OPERATIONS}.servers[*]`,
     '$.schemes',
-    `$.paths[*]${operations}.schemes`,
+    `${OPERATIONS}.schemes`,
   ],
   messages: {
     insecureUrl: 'Server URL "{{url}}" uses {{scheme}}://; serve the API over HTTPS only.',

@@ -17,8 +17,16 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 /** Every Operation Object under `paths`, in any OpenAPI version. */
 export const OPERATIONS = `$.paths[*][${HTTP_METHODS.join(',')}]`;
 
-/** Every Parameter Object: path-item and operation level, OpenAPI 3 components and Swagger 2.0 root `parameters`. */
-export const PARAMETERS = ['$.paths[*].parameters[*]', `${OPERATIONS}.parameters[*]`, '$.components.parameters[*]', '$.parameters[*]'];
+/** The Parameter Objects that operations use: path-item and operation level. */
+export const OPERATION_PARAMETERS = ['$.paths[*].parameters[*]', `${OPERATIONS}.parameters[*]`];
+
+/** Every Parameter Object: those of operations, OpenAPI 3 components and Swagger 2.0 root `parameters`. */
+export const PARAMETERS = [...OPERATION_PARAMETERS, '$.components.parameters[*]', '$.parameters[*]'];
+
+/** The lower-cased HTTP authentication scheme of a `type: http` security scheme (names are case-insensitive). */
+export function httpAuthScheme(scheme: unknown): string | undefined {
+  return isObject(scheme) && scheme.type === 'http' && typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : undefined;
+}
 
 /** Every security scheme: OpenAPI 3 components and Swagger 2.0 definitions. */
 export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];

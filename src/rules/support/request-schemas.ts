@@ -1,17 +1,11 @@
 import type { PathSegment } from '../define-rule';
-import { HTTP_METHODS, isObject, isSwagger2, JsonObject } from './openapi';
-
-const operations = `[${HTTP_METHODS.join(',')}]`;
+import { isObject, isSwagger2, JsonObject, OPERATION_PARAMETERS, OPERATIONS } from './openapi';
 
 /**
- * Where request-body schemas start: OpenAPI 3 request bodies, and Swagger 2.0 parameters (path-item and
- * operation level), of which only `in: body` ones carry a schema; see {@link requestBodySchemaAt}.
+ * Where request inputs start: OpenAPI 3 request-body media types, and the parameters operations use (in
+ * Swagger 2.0, `in: body` ones carry the body); see {@link requestBodySchemaAt} and {@link requestInputSchemaAt}.
  */
-export const REQUEST_INPUT_ROOTS = [
-  `$.paths[*]${operations}.requestBody.content[*]`,
-  '$.paths[*].parameters[*]',
-  `$.paths[*]${operations}.parameters[*]`,
-];
+export const REQUEST_INPUT_ROOTS = [`${OPERATIONS}.requestBody.content[*]`, ...OPERATION_PARAMETERS];
 
 /** The request-body schema below a node matched by {@link REQUEST_INPUT_ROOTS}, with its relative path. */
 export function requestBodySchemaAt(node: unknown, root: unknown): { schema: JsonObject; at: PathSegment[] } | undefined {
