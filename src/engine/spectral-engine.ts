@@ -95,11 +95,11 @@ class MessageTable {
 export class SpectralEngine {
   private readonly spectral: Spectral;
   private readonly messages = new MessageTable();
-  /** Referenced files' text by path, to place errors found in them (Spectral places them in the root). */
-  private readonly referencedTexts = new Map<string, string>();
+  /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
+  private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
 
   constructor(ruleset: ResolvedRuleset, policy: FileAccessPolicy) {
-    const resolver = createConfinedResolver(policy, (href, text) => this.referencedTexts.set(href, text));
+    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }));
     this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(this.buildRuleset(ruleset));
   }
@@ -209,8 +209,10 @@ export class SpectralEngine {
 
   /** Spectral computes a resolver error's range in the root document even when the `$ref` is in another file. */
   private rangeInReferencedFile(source: string, result: ISpectralDiagnostic): ISpectralDiagnostic['range'] {
-    const text = this.referencedTexts.get(source);
-    return (text === undefined ? undefined : parseDocument(source, text).getRangeForJsonPath(result.path, true)) ?? result.range;
+    const file = this.referencedFiles.get(source);
+    if (file === undefined) return result.range;
+    file.document ??= parseDocument(source, file.text);
+    return file.document.getRangeForJsonPath(result.path, true) ?? result.range;
   }
 }
 

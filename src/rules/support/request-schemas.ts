@@ -114,11 +114,15 @@ export function requestInputSchemaAt(node: unknown, root: unknown): { schema: Js
   return isObject(node.schema) ? { schema: node.schema, at: ['schema'] } : undefined;
 }
 
-/** A schema's keywords merged with those of its (nested) `allOf` members: what the composition constrains. */
+/**
+ * A schema's keywords merged with those of its (nested) `allOf` members: what the composition constrains.
+ * Without `allOf` that is the schema itself, returned as is: this runs for every input schema.
+ */
 export function mergedKeywords(schema: JsonObject, seen = new WeakSet<object>()): JsonObject {
   if (seen.has(schema)) return {};
   seen.add(schema);
-  const members = Array.isArray(schema.allOf) ? schema.allOf.filter(isObject) : [];
+  if (!Array.isArray(schema.allOf)) return schema;
+  const members = schema.allOf.filter(isObject);
   return Object.assign({}, ...members.map((member) => mergedKeywords(member, seen)), schema);
 }
 
