@@ -7,7 +7,7 @@ import { EngineFinding, SpectralEngine } from './engine/spectral-engine';
 import { UsageError } from './errors';
 import { ruleMeta } from './rules/define-rule';
 import { findRule } from './rules';
-import type { Finding, LintResult, RuleMeta } from './types';
+import type { Finding, LintResult, RuleMeta, UnlintedFile } from './types';
 
 /** How `lint()` finds, reads and judges documents. */
 export interface LintOptions {
@@ -21,12 +21,20 @@ export interface LintOptions {
   root?: string;
   /** Largest file read, in bytes. Default 50 MB. */
   maxFileSize?: number;
+  /**
+   * Skip named files that are not OpenAPI documents instead of reporting them, as directory searches do, and
+   * accept finding none: for pre-commit hooks, which pass every staged YAML and JSON file.
+   */
+  skipNonOpenApi?: boolean;
 }
 
 /** Name shown for standard input in findings. */
 export const STDIN_NAME = '<stdin>';
 
 const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+
+/** An `openapi` or `swagger` key anywhere, quoted or not: a cheap test before parsing a file that may be skipped. */
+const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
 
 /**
  * Lints OpenAPI documents: files, directories, globs or `-` for `options.stdin`. Problems in the documents
@@ -39,24 +47,30 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, maxFileSize });
   const files = await expandInputs(inputs, cwd);
 
-  const linted: string[] = [];
+  const reportedFiles: string[] = [];
+  const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
     const source = file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
-    const outcome = await engine.lintDocument({ source, text: await readInput(file, options, maxFileSize) });
-    const reported =
-      file.explicit ||
-      outcome.kind === 'linted' ||
-      (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
+    const mustReport = file.explicit && !options.skipNonOpenApi;
+    const text = await readInput(file, options, maxFileSize);
+    // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
+    if (!mustReport && !MENTIONS_OPENAPI.test(text)) continue;
+    const outcome = await engine.lintDocument({ source, text });
+    const reported = mustReport || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
     if (!reported) continue;
-    linted.push(displayPath(source, cwd));
+    const displayed = displayPath(source, cwd);
+    reportedFiles.push(displayed);
+    if (outcome.kind !== 'linted') {
+      unlinted.push({ file: displayed, reason: outcome.kind === 'unparsable' ? 'parse-error' : 'not-openapi', message: outcome.findings[0].message });
+    }
     // A loop, not push(...): a large document has more findings than a call may take arguments.
     for (const finding of outcome.findings) findings.push(toFinding(finding, cwd));
   }
-  if (linted.length === 0) {
+  if (reportedFiles.length === 0 && !options.skipNonOpenApi) {
     throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
   }
-  return { files: linted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset) };
+  return { files: reportedFiles, unlinted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset) };
 }
 
 async function readInput(file: InputFile, options: LintOptions, maxFileSize: number): Promise<string> {

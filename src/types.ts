@@ -46,6 +46,9 @@ export type OwaspCategory =
   | 'API9:2023'
   | 'API10:2023';
 
+/** SARIF's (and GitHub code scanning's) rule precision levels. */
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
 /** What every rule (and every built-in diagnostic) tells users about itself. */
 export interface RuleMeta {
   id: string;
@@ -61,14 +64,27 @@ export interface RuleMeta {
   owasp?: OwaspCategory;
   cwe: number[];
   fix: string;
+  /** How often a finding is a true positive, in SARIF's terms: heuristics on names and patterns are `medium`. */
+  precision: Precision;
   /** The rule's documentation anchor. */
   docsUrl: string;
 }
 
+/** A document that was reported but could not be linted: its findings say why. */
+export interface UnlintedFile {
+  file: string;
+  /** `parse-error`: not well-formed YAML or JSON; `not-openapi`: parsed, but not an OpenAPI document. */
+  reason: 'parse-error' | 'not-openapi';
+  /** The first problem found, in words. */
+  message: string;
+}
+
 /** What `lint()` returns. */
 export interface LintResult {
-  /** The OpenAPI documents that were linted, as displayed in findings. */
+  /** The documents reported on, as displayed in findings: linted ones and those in `unlinted`. */
   files: string[];
+  /** The reported documents that could not be linted, in `files` order. */
+  unlinted: UnlintedFile[];
   /** Sorted by file, line, column, rule id. */
   findings: Finding[];
   /** Metadata of every rule that was active, plus the built-in diagnostics; sorted by id. */

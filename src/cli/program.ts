@@ -4,6 +4,8 @@ import {
   FormatName,
   formatters,
   isAtLeast,
+  isFormatName,
+  SARIF_MAX_RESULTS,
   lint,
   loadRuleset,
   findRule,
@@ -30,12 +32,51 @@ export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 type FailSeverity = Severity | 'none';
 
 interface LintFlags {
-  format: FormatName;
+  format: string[];
   output?: string;
   failSeverity: FailSeverity;
   ruleset: string;
   root?: string;
   color: boolean;
+  sarifCategory?: string;
+  skipNonOpenapi?: boolean;
+}
+
+/** One report of a run: a format, written to a file or (without one) to standard output. */
+interface ReportTarget {
+  format: FormatName;
+  file?: string;
+}
+
+const FORMAT_LIST = Object.keys(formatters).join(', ');
+
+/**
+ * The reports asked for by `-f NAME[:FILE]` (repeatable) and `-o FILE` (the file of the one format given without
+ * one). At most one report goes to standard output; when every report goes to a file, the text report does.
+ */
+export function reportTargets(formats: readonly string[], output: string | undefined): ReportTarget[] {
+  const targets = (formats.length > 0 ? formats : ['text']).map((spec): ReportTarget => {
+    // The first colon only: a Windows path (`sarif:C:\\out.sarif`) keeps its own.
+    const colon = spec.indexOf(':');
+    const format = colon < 0 ? spec : spec.slice(0, colon);
+    const file = colon < 0 ? undefined : spec.slice(colon + 1);
+    if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}".`, `Formats: ${FORMAT_LIST}. Write one to a file with -f NAME:FILE.`);
+    if (file === '') throw new UsageError(`No file given after "${format}:".`, `Write -f ${format}:FILE, or -f ${format} for standard output.`);
+    return { format, file };
+  });
+  const toStdout = targets.filter((target) => target.file === undefined);
+  if (output !== undefined) {
+    if (toStdout.length !== 1) {
+      throw new UsageError('-o names the file of the one format given without a file of its own.', 'Give each format its file instead: -f sarif:oasguard.sarif.');
+    }
+    toStdout[0].file = output;
+  } else if (toStdout.length > 1) {
+    throw new UsageError('Only one report can go to standard output.', 'Write the others to files: -f sarif:oasguard.sarif.');
+  }
+  const files = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
+  const repeated = files.find((file, index) => files.indexOf(file) !== index);
+  if (repeated !== undefined) throw new UsageError(`Two reports would be written to ${repeated}.`);
+  return targets.some((target) => target.file === undefined) ? targets : [...targets, { format: 'text' }];
 }
 
 /** Whether any finding is at or above the fail severity. */
@@ -46,26 +87,37 @@ export function exitCodeFor(result: LintResult, failSeverity: FailSeverity): num
 
 /** NO_COLOR (https://no-color.org) is honoured when set to anything but the empty string. */
 function useColor(flags: LintFlags, io: CliIo): boolean {
-  return flags.color && flags.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  return flags.color && io.stdout.isTTY === true && !io.env.NO_COLOR;
 }
 
 async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (inputs.length === 0) {
     throw new UsageError('No input given.', 'Pass OpenAPI files, directories or globs, or - to read standard input.');
   }
+  const targets = reportTargets(flags.format, flags.output);
   const result = await lint(inputs, {
     cwd: io.cwd,
     ruleset: flags.ruleset,
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await io.readStdin() : undefined,
+    skipNonOpenApi: flags.skipNonOpenapi === true,
   });
-  const report = formatters[flags.format](result, { color: useColor(flags, io), cwd: io.cwd });
-  if (flags.output === undefined) {
-    io.stdout.write(report);
-  } else {
-    await io.writeFile(resolve(io.cwd, flags.output), report).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`Cannot write ${flags.output}: ${error.code ?? error.message}.`);
-    });
+  if (targets.some((target) => target.format === 'sarif') && result.findings.length > SARIF_MAX_RESULTS) {
+    io.stderr.write(
+      `oasguard: warning: SARIF report keeps the ${SARIF_MAX_RESULTS} most severe of ${result.findings.length} results, ` +
+        'the most GitHub code scanning accepts per run.\n',
+    );
+  }
+  for (const { format, file } of targets) {
+    const context = { color: file === undefined && useColor(flags, io), cwd: io.cwd, failSeverity: flags.failSeverity, sarifCategory: flags.sarifCategory };
+    const report = formatters[format](result, context);
+    if (file === undefined) {
+      io.stdout.write(report);
+    } else {
+      await io.writeFile(resolve(io.cwd, file), report).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`Cannot write ${file}: ${error.code ?? error.message}.`);
+      });
+    }
   }
   return exitCodeFor(result, flags.failSeverity);
 }
@@ -93,8 +145,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('lint')
     .description('lint OpenAPI documents: files, directories (searched for *.yaml, *.yml, *.json), globs, or - for stdin')
     .argument('[inputs...]', 'files, directories, globs, or -')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(formatters)).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '-f, --format <format[:file]>',
+      `report format (${FORMAT_LIST}), to stdout or to a file; repeat for several reports (default: text)`,
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
+    .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
+    .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
     .addOption(
       new Option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity')
         .choices([...SEVERITIES, 'none'])

@@ -5,7 +5,7 @@ import type { RuleMeta } from '../types';
 export type DiagnosticId = 'parse-error' | 'invalid-openapi' | 'unresolved-ref' | 'not-openapi';
 
 function diagnostic(meta: Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & { id: DiagnosticId }): RuleMeta {
-  return { ...meta, kind: 'diagnostic', severity: 'error', cwe: [], docsUrl: docsUrlFor(meta.id) };
+  return { ...meta, kind: 'diagnostic', severity: 'error', cwe: [], precision: 'very-high', docsUrl: docsUrlFor(meta.id) };
 }
 
 /** The built-in diagnostics, sorted by id. */

@@ -1,4 +1,8 @@
+import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
 import type { Formatter } from './types';
@@ -8,9 +12,19 @@ export const formatters = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
+  github: formatGithub,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  gitlab: formatGitlab,
 } satisfies Record<string, Formatter>;
 
 /** A `--format` value. */
 export type FormatName = keyof typeof formatters;
 
+/** Whether `name` is a report format. */
+export function isFormatName(name: string): name is FormatName {
+  return Object.prototype.hasOwnProperty.call(formatters, name);
+}
+
+export { SARIF_MAX_RESULTS } from './sarif';
 export type { FormatContext, Formatter } from './types';

@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../meta';
-import type { RuleMeta, Severity } from '../types';
+import { severityRank } from '../severity';
+import type { Finding, LintResult, RuleMeta, Severity } from '../types';
+import { fingerprints } from './fingerprint';
 import type { Formatter } from './types';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -15,6 +17,14 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warn: '5.0',
 
 /** Files are reported relative to this base, which the consumer maps to the checkout. */
 const SOURCE_ROOT = '%SRCROOT%';
+
+/** Versioned, so that a change of what the fingerprint hashes never matches old alerts by accident. */
+const FINGERPRINT_KEY = 'oasguardFinding/v1';
+
+/** GitHub reads the category as everything before the last `/` of the id, so a bare category gets one. */
+function automationId(category: string): string {
+  return category.endsWith('/') ? category : `${category}/`;
+}
 
 function helpMarkdown(rule: RuleMeta): string {
   const sources = rule.sources.map((source) => `- ${source}`).join('\n');
@@ -34,7 +44,7 @@ function descriptor(rule: RuleMeta): ReportingDescriptor {
     },
     helpUri: rule.docsUrl,
     defaultConfiguration: { level: LEVELS[rule.severity] },
-    properties: { tags, precision: 'high', 'security-severity': SECURITY_SEVERITY[rule.severity] },
+    properties: { tags, precision: rule.precision, 'security-severity': SECURITY_SEVERITY[rule.severity] },
   };
 }
 
@@ -44,10 +54,19 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
-/** SARIF 2.1.0 log with one run: every active rule as a descriptor and one result per finding. */
-export const formatSarif: Formatter = (result, context) => {
-  const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
-  const results: Result[] = result.findings.map((finding) => ({
+/** GitHub code scanning rejects a run with more results than this. */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** The findings a SARIF run keeps: all of them, or the most severe {@link SARIF_MAX_RESULTS}, in report order. */
+function keptFindings(findings: readonly Finding[]): Set<Finding> {
+  if (findings.length <= SARIF_MAX_RESULTS) return new Set(findings);
+  // Array.prototype.sort is stable: within a severity, report order decides.
+  const bySeverity = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  return new Set(bySeverity.slice(0, SARIF_MAX_RESULTS));
+}
+
+function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, number>, cwd: string): Result {
+  return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: LEVELS[finding.severity],
@@ -55,7 +74,7 @@ export const formatSarif: Formatter = (result, context) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: artifactLocation(finding.file, context.cwd),
+          artifactLocation: artifactLocation(finding.file, cwd),
           region: {
             startLine: finding.range.start.line,
             startColumn: finding.range.start.column,
@@ -66,26 +85,59 @@ export const formatSarif: Formatter = (result, context) => {
         logicalLocations: [{ fullyQualifiedName: finding.pointer, kind: 'member' }],
       },
     ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+}
+
+/** Files that could not be linted, and results left out, as the run's tool notifications. */
+function notifications(result: LintResult, omitted: number, ruleIndex: Map<string, number>, cwd: string): Notification[] {
+  const unlinted: Notification[] = result.unlinted.map(({ file, reason, message }) => ({
+    level: 'error',
+    message: { text: `${file} was not linted: ${message}` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd) } }],
+    associatedRule: { id: reason, index: ruleIndex.get(reason) },
   }));
-  const log: Log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
+  if (omitted === 0) return unlinted;
+  const text =
+    `${omitted} of ${result.findings.length} results were left out: GitHub code scanning accepts at most ` +
+    `${SARIF_MAX_RESULTS} per run, so the most severe were kept.`;
+  return [...unlinted, { level: 'warning', message: { text } }];
+}
+
+/**
+ * SARIF 2.1.0 log as GitHub code scanning reads it: one run describing every active rule, one result per finding
+ * (at most {@link SARIF_MAX_RESULTS}, most severe first) with a line-independent fingerprint, and files that could
+ * not be linted as tool execution notifications too.
+ */
+export const formatSarif: Formatter = (result, context) => {
+  const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const kept = keptFindings(result.findings);
+  const results: Result[] = [];
+  fingerprints(result.findings).forEach((fingerprint, index) => {
+    const finding = result.findings[index];
+    if (kept.has(finding)) results.push(toResult(finding, fingerprint, ruleIndex, context.cwd));
+  });
+  const run: Run = {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        version: TOOL_VERSION,
+        semanticVersion: TOOL_VERSION,
+        informationUri: INFORMATION_URI,
+        rules: result.rules.map(descriptor),
+      },
+    },
+    ...(context.sarifCategory === undefined ? {} : { automationDetails: { id: automationId(context.sarifCategory) } }),
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: TOOL_VERSION,
-            semanticVersion: TOOL_VERSION,
-            informationUri: INFORMATION_URI,
-            rules: result.rules.map(descriptor),
-          },
-        },
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(`${resolve(context.cwd)}/`).href } },
-        columnKind: 'utf16CodeUnits',
-        results,
+        executionSuccessful: true,
+        toolExecutionNotifications: notifications(result, result.findings.length - kept.size, ruleIndex, context.cwd),
       },
     ],
+    originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(`${resolve(context.cwd)}/`).href } },
+    columnKind: 'utf16CodeUnits',
+    results,
   };
+  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;
 };

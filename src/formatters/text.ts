@@ -1,18 +1,7 @@
 import chalk from 'chalk';
 import type { Finding, Severity } from '../types';
-import { countBySeverity } from './summary';
+import { summarize } from './summary';
 import type { Formatter } from './types';
-
-const LABELS: Record<Severity, [singular: string, plural: string]> = {
-  error: ['error', 'errors'],
-  warn: ['warning', 'warnings'],
-  info: ['info', 'infos'],
-  hint: ['hint', 'hints'],
-};
-
-function plural(count: number, [singular, many]: [string, string]): string {
-  return `${count} ${count === 1 ? singular : many}`;
-}
 
 /** The length of the longest text; a reduce, as a file may hold more findings than a call takes arguments. */
 function widest(texts: string[]): number {
@@ -49,14 +38,8 @@ export const formatText: Formatter = (result, context) => {
     });
     lines.push('');
   }
-  const files = plural(result.files.length, ['document', 'documents']);
-  if (result.findings.length === 0) {
-    lines.push(paint.green(`No problems found in ${files}.`));
-  } else {
-    const counts = countBySeverity(result.findings);
-    const breakdown = (Object.keys(LABELS) as Severity[]).map((s) => plural(counts[s], LABELS[s])).join(', ');
-    const summary = `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}.`;
-    lines.push(counts.error > 0 ? paint.red.bold(summary) : paint.yellow.bold(summary));
-  }
+  const summary = summarize(result);
+  if (result.findings.length === 0) lines.push(paint.green(summary));
+  else lines.push(result.findings.some((f) => f.severity === 'error') ? paint.red.bold(summary) : paint.yellow.bold(summary));
   return `${lines.join('\n')}\n`;
 };

@@ -1,4 +1,4 @@
-import type { LintResult } from '../types';
+import type { LintResult, Severity } from '../types';
 
 /** What a formatter may know besides the result; never the environment directly. */
 export interface FormatContext {
@@ -6,6 +6,10 @@ export interface FormatContext {
   color: boolean;
   /** Absolute directory that finding paths are relative to (SARIF needs it for files outside it). */
   cwd: string;
+  /** Findings at or above it fail the run (JUnit marks them as failures); default `error`. */
+  failSeverity?: Severity | 'none';
+  /** SARIF `automationDetails` category, so that several uploads for one commit do not replace each other. */
+  sarifCategory?: string;
 }
 
 /** A pure function from a lint result to the report text. */

@@ -1,6 +1,6 @@
 import type { JSONSchema7 } from 'json-schema';
 import { docsUrlFor } from '../meta';
-import type { OwaspCategory, RuleMeta } from '../types';
+import type { OwaspCategory, Precision, RuleMeta } from '../types';
 
 /** A JSON path segment: an object key or an array index. */
 export type PathSegment = string | number;
@@ -27,8 +27,10 @@ export interface RuleOptionsSpec<Options> {
 }
 
 /** Everything that defines a rule: its metadata as data, where it looks, and its check. */
-export interface RuleDefinition<Options, MessageId extends string> extends Omit<RuleMeta, 'docsUrl' | 'kind' | 'owasp'> {
+export interface RuleDefinition<Options, MessageId extends string> extends Omit<RuleMeta, 'docsUrl' | 'kind' | 'owasp' | 'precision'> {
   owasp: OwaspCategory;
+  /** Default `high`: the rule reads what the document declares, not what names suggest. */
+  precision?: Precision;
   /** JSONPath expressions, evaluated on the resolved document, selecting the nodes to check. */
   given: string[];
   messages: Record<MessageId, string>;
@@ -57,6 +59,6 @@ export function renderMessage(template: string, data: MessageData = {}): string 
 
 /** The metadata of a rule, without its logic. */
 export function ruleMeta(rule: Rule): RuleMeta {
-  const { id, severity, description, rationale, sources, owasp, cwe, fix, docsUrl } = rule;
-  return { id, kind: 'rule', severity, description, rationale, sources, owasp, cwe, fix, docsUrl };
+  const { id, severity, description, rationale, sources, owasp, cwe, fix, docsUrl, precision = 'high' } = rule;
+  return { id, kind: 'rule', severity, description, rationale, sources, owasp, cwe, fix, precision, docsUrl };
 }

@@ -37,6 +37,7 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [598],
   fix: 'Send credentials in a header declared as a security scheme, or in the request body of a POST.',
+  precision: 'medium',
   given: PARAMETERS,
   messages: {
     credentialInUrl: 'The {{location}} parameter "{{name}}" carries a credential in the URL.',

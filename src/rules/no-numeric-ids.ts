@@ -29,6 +29,7 @@ export default defineRule({
   owasp: 'API1:2023',
   cwe: [639],
   fix: 'Use `type: string, format: uuid` (or another unguessable id), and check object ownership on every request.',
+  precision: 'medium',
   given: PARAMETERS,
   messages: {
     numericId: 'Path parameter "{{name}}" is a plain integer id; prefer an unguessable id.',

@@ -53,6 +53,7 @@ export default defineRule({
   owasp: 'API8:2023',
   cwe: [798, 200],
   fix: 'Replace the value with a placeholder such as `<access-token>`, and revoke the secret if it was real.',
+  precision: 'medium',
   given: ['$..example', '$..examples', '$..default', '$..x-example'],
   messages: {
     secret: 'This example holds what looks like {{kind}}; use a placeholder and revoke the secret if it is real.',

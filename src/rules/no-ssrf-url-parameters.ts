@@ -42,6 +42,7 @@ export default defineRule<undefined, MessageId>({
   owasp: 'API7:2023',
   cwe: [918, 601],
   fix: 'Validate the URL against an allow-list (scheme, host, port), resolve and check the address before connecting, and document the constraint (`format: uri`, `pattern`).',
+  precision: 'medium',
   given: [...PARAMETERS, ...REQUEST_INPUT_ROOTS],
   messages: {
     urlParameter: 'Parameter "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',

@@ -46,13 +46,57 @@ describe('oasguard lint', () => {
     expect(report.summary).toEqual({ total: 41, error: 9, warn: 25, info: 6, hint: 1 });
   });
 
-  test('-f sarif -o FILE writes the log to the file and nothing to stdout', () => {
+  test('-f sarif -o FILE writes the log to the file, and the text report still goes to stdout', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'report.sarif');
     const { status, stdout } = oasguard(['lint', 'fixtures/examples', '-f', 'sarif', '-o', out]);
     const log = JSON.parse(readFileSync(out, 'utf8'));
-    expect([status, stdout]).toEqual([1, '']);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/^41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 2 documents\.$/m);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results).toHaveLength(41);
+  });
+
+  test('several reports from one run: -f NAME:FILE for each file, at most one format on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
+    const args = ['lint', INSECURE, '-f', 'github', '-f', `sarif:${dir}/out.sarif`, '-f', `junit:${dir}/junit.xml`];
+    const { status, stdout } = oasguard([...args, '-f', `markdown:${dir}/summary.md`, '-f', `gitlab:${dir}/gl.json`, '-f', `json:${dir}/out.json`]);
+    expect(status).toBe(1);
+    expect(stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(41);
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(41);
+    expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(41);
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(41);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="66" failures="9" /m);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^41 problems /m);
+  });
+
+  test('--sarif-category sets the run\'s automationDetails id', () => {
+    const { stdout } = oasguard(['lint', INSECURE, '-f', 'sarif', '--sarif-category', 'openapi/public']);
+    expect(JSON.parse(stdout).runs[0].automationDetails).toEqual({ id: 'openapi/public/' });
+  });
+
+  describe('--skip-non-openapi, for pre-commit', () => {
+    const UNRELATED = 'fixtures/loading/not-openapi.yaml';
+
+    test('skips named files that are not OpenAPI and lints the rest', () => {
+      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', INSECURE]);
+      expect(status).toBe(1);
+      expect(stdout).not.toContain(UNRELATED);
+      expect(stdout).toMatch(/in 1 document\.$/m);
+    });
+
+    test('passes when no file is OpenAPI', () => {
+      expect(oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', 'tsconfig.json'])).toEqual({
+        status: 0,
+        stdout: 'No OpenAPI documents found: nothing was linted.\n',
+        stderr: '',
+      });
+    });
+
+    test('still reports a broken file that looks like OpenAPI', () => {
+      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', 'fixtures/loading/truncated.json', UNRELATED]);
+      expect(status).toBe(1);
+      expect(stdout).toContain('parse-error');
+    });
   });
 
   test.each([
@@ -89,7 +133,11 @@ describe('oasguard lint', () => {
   test.each([
     [['lint', 'no/such/file.yaml'], /^oasguard: No such file or directory: no\/such\/file\.yaml\n$/],
     [['lint'], /^oasguard: No input given\.\n {2}Pass OpenAPI files/],
-    [['lint', INSECURE, '--format', 'xml'], /error: option '-f, --format <format>' argument 'xml' is invalid/],
+    [['lint', INSECURE, '--format', 'xml'], /^oasguard: Unknown format "xml"\.\n {2}Formats: text, json, sarif, github, junit, markdown, gitlab\./],
+    [['lint', INSECURE, '-f', 'sarif:'], /^oasguard: No file given after "sarif:"\./],
+    [['lint', INSECURE, '-f', 'json', '-f', 'sarif'], /^oasguard: Only one report can go to standard output\./],
+    [['lint', INSECURE, '-f', 'json', '-f', 'sarif', '-o', 'x'], /^oasguard: -o names the file of the one format given without a file/],
+    [['lint', INSECURE, '-f', 'json:x', '-f', 'sarif:x'], /^oasguard: Two reports would be written to x\./],
     [['lint', INSECURE, '--fail-severity', 'fatal'], /argument 'fatal' is invalid/],
     [['lint', INSECURE, '--bogus'], /error: unknown option '--bogus'/],
     [['lint', INSECURE, '--ruleset', 'fixtures/loading/not-openapi.yaml'], /^oasguard: Invalid ruleset .*: unknown key "name"/],
