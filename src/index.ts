@@ -3,7 +3,7 @@ export { lint, sortFindings, STDIN_NAME } from './lint';
 export type { LintOptions } from './lint';
 export { loadRuleset, PRESETS } from './config/ruleset';
 export type { ResolvedRuleset, RuleSettings } from './config/ruleset';
-export { formatters, isFormatName, SARIF_MAX_RESULTS } from './formatters';
+export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS } from './formatters';
 export type { FormatContext, FormatName, Formatter } from './formatters';
 export { rules, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/define-rule';

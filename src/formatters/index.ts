@@ -26,5 +26,6 @@ export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, name);
 }
 
+export { MARKDOWN_MAX_ROWS } from './markdown';
 export { SARIF_MAX_RESULTS } from './sarif';
 export type { FormatContext, Formatter } from './types';

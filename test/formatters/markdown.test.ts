@@ -1,0 +1,56 @@
+import { formatters, MARKDOWN_MAX_ROWS } from '../../src/index';
+import { finding, SAMPLE } from '../support/results';
+
+const context = { color: false, cwd: '/project' };
+const DOCS = 'https://github.com/oasguard/oasguard/blob/main/docs/rules.md';
+
+describe('markdown formatter', () => {
+  test('the summary, findings per rule (most severe first) and every finding in a table', () => {
+    expect(formatters.markdown(SAMPLE, context)).toBe(
+      [
+        '## oasguard',
+        '',
+        '4 problems (1 error, 1 warning, 1 info, 1 hint) in 2 documents.',
+        '',
+        '| Rule | Severity | Findings |',
+        '| --- | --- | ---: |',
+        `| [require-https-servers](${DOCS}#require-https-servers) | error | 1 |`,
+        `| [define-429-response](${DOCS}#define-429-response) | warn | 1 |`,
+        `| [define-401-response](${DOCS}#define-401-response) | info | 1 |`,
+        `| [parse-error](${DOCS}#parse-error) | hint | 1 |`,
+        '',
+        '<details><summary>Findings</summary>',
+        '',
+        '| Severity | Location | Rule | Message |',
+        '| --- | --- | --- | --- |',
+        `| error | api/openapi.yaml:6:10 | [require-https-servers](${DOCS}#require-https-servers) | Server URL "http://x" uses http://. |`,
+        `| warn | api/openapi.yaml:12:17 | [define-429-response](${DOCS}#define-429-response) | No 429. |`,
+        `| info | api/other.yaml:1:1 | [define-401-response](${DOCS}#define-401-response) | No 401. |`,
+        `| hint | api/other.yaml:1:1 | [parse-error](${DOCS}#parse-error) | Hinted. |`,
+        '',
+        '</details>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('document content cannot become HTML, code, emphasis, links or extra cells', () => {
+    const message = 'Example "<img src=x onerror=alert(1)>" | `x` *y* [z](http://e) a_b ~c~ \\ &amp;\nnext';
+    const report = formatters.markdown({ ...SAMPLE, findings: [finding({ ruleId: 'require-https-servers', file: 'a|b.yaml', message })] }, context);
+    expect(report).toContain(
+      '| a\\|b.yaml:1:1 | [require-https-servers](' +
+        `${DOCS}#require-https-servers) | Example "&lt;img src=x onerror=alert(1)>" \\| \\\`x\\\` \\*y\\* \\[z\\](http://e) a\\_b \\~c\\~ \\\\ &amp;amp; next |`,
+    );
+  });
+
+  test(`lists at most ${MARKDOWN_MAX_ROWS} findings and counts the rest`, () => {
+    const many = Array.from({ length: MARKDOWN_MAX_ROWS + 5 }, () => SAMPLE.findings[1]);
+    const report = formatters.markdown({ ...SAMPLE, findings: many }, context);
+    expect(report.split('\n').filter((line) => line.startsWith('| warn |'))).toHaveLength(MARKDOWN_MAX_ROWS);
+    expect(report).toContain('\n5 more findings are not shown; the SARIF or JSON report has them all.\n');
+  });
+
+  test('a clean run is the heading and the summary', () => {
+    expect(formatters.markdown({ ...SAMPLE, findings: [] }, context)).toBe('## oasguard\n\nNo problems found in 2 documents.\n');
+  });
+});
