@@ -12,6 +12,8 @@ function oasguard(args: string[], input?: string) {
     cwd: REPO_ROOT,
     input,
     encoding: 'utf8',
+    // Reports of large documents run to megabytes; the default 1 MB would kill the child.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
@@ -72,6 +74,22 @@ describe('oasguard lint', () => {
   test('--sarif-category sets the run\'s automationDetails id', () => {
     const { stdout } = oasguard(['lint', INSECURE, '-f', 'sarif', '--sarif-category', 'openapi/public']);
     expect(JSON.parse(stdout).runs[0].automationDetails).toEqual({ id: 'openapi/public/' });
+  });
+
+  test('a SARIF report over GitHub\'s 25,000 results keeps the most severe and says so on stderr', () => {
+    // 160 operations with 160 unbounded strings each: 160 errors (no security) and 25,600 warnings.
+    const properties = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`p${index}`, { type: 'string' }]));
+    const schema = { type: 'object', additionalProperties: false, properties };
+    const post = { requestBody: { content: { 'application/json': { schema } } }, responses: { '200': { description: 'OK' } } };
+    const paths = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`/x${index}`, { post }]));
+    const document = JSON.stringify({ openapi: '3.0.3', info: { title: 'Big', version: '1' }, paths });
+    const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'big.sarif');
+    const { status, stderr } = oasguard(['lint', '-', '-f', `sarif:${out}`], document);
+    expect(status).toBe(1);
+    expect(stderr).toBe('oasguard: warning: SARIF report keeps the 25000 most severe of 26240 results, the most GitHub code scanning accepts per run.\n');
+    const { results } = JSON.parse(readFileSync(out, 'utf8')).runs[0];
+    expect(results).toHaveLength(25_000);
+    expect(results.filter((result: { level: string }) => result.level === 'error')).toHaveLength(160);
   });
 
   describe('--skip-non-openapi, for pre-commit', () => {
