@@ -188,6 +188,13 @@ test('--version prints the package version', () => {
   expect(oasguard(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
 });
 
+test('the README documents every lint option', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const options = [...oasguard(['lint', '--help']).stdout.matchAll(/^ +(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+  expect(options).toEqual(expect.arrayContaining(['--format', '--sarif-category', '--skip-non-openapi']));
+  for (const option of options.filter((name) => name !== '--help')) expect(readme).toMatch(new RegExp(`[\`,] ${option}[\` ]|\`${option}[\` ]`));
+});
+
 test('--help exits 0', () => {
   const { status, stdout } = oasguard(['lint', '--help']);
   expect(status).toBe(0);
