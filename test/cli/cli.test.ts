@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/rule-tester';
@@ -100,6 +100,14 @@ describe('oasguard lint', () => {
       expect(status).toBe(1);
       expect(stdout).not.toContain(UNRELATED);
       expect(stdout).toMatch(/in 1 document\.$/m);
+    });
+
+    test('takes hundreds of files in one call', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
+      const files = Array.from({ length: 400 }, (_, index) => join(dir, `config-${index}.yaml`));
+      for (const [index, file] of files.entries()) writeFileSync(file, `name: service-${index}\nreplicas: ${index % 5}\n`);
+      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', ...files, SECURE]);
+      expect([status, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
     });
 
     test('passes when no file is OpenAPI', () => {
