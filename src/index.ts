@@ -1,6 +1,9 @@
 /** oasguard's public API; the CLI uses nothing else. */
 export { lint, sortFindings, STDIN_NAME } from './lint';
 export type { LintOptions } from './lint';
+export { DEFAULT_LIMITS } from './engine/limits';
+export type { Limits } from './engine/limits';
+export type { RemotePolicy } from './engine/remote';
 export { loadRuleset, PRESETS } from './config/ruleset';
 export type { ResolvedRuleset, RuleSettings } from './config/ruleset';
 export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS } from './formatters';

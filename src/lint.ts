@@ -2,8 +2,10 @@ import { join, relative, sep } from 'node:path';
 import { loadRuleset, ResolvedRuleset } from './config/ruleset';
 import { diagnostics } from './engine/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
-import { readLimited } from './engine/resolver';
-import { EngineFinding, SpectralEngine } from './engine/spectral-engine';
+import { DEFAULT_LIMITS, Limits } from './engine/limits';
+import type { RemotePolicy } from './engine/remote';
+import { EncodingError, readLimited } from './engine/resolver';
+import { EngineFinding, SpectralEngine, undecodable } from './engine/spectral-engine';
 import { UsageError } from './errors';
 import { ruleMeta } from './rules/define-rule';
 import { findRule } from './rules';
@@ -19,8 +21,10 @@ export interface LintOptions {
   stdin?: string;
   /** `$ref`s may only read files below this directory. Default: `cwd`. */
   root?: string;
-  /** Largest file read, in bytes. Default 50 MB. */
-  maxFileSize?: number;
+  /** Bounds on file size, nesting, YAML aliases and files read; unset ones take {@link DEFAULT_LIMITS}. */
+  limits?: Partial<Limits>;
+  /** Fetch https `$ref`s under this policy; without it, remote refs are refused (`unsafe-ref`). */
+  remote?: RemotePolicy;
   /**
    * Skip named files that are not OpenAPI documents instead of reporting them, as directory searches do, and
    * accept finding none: for pre-commit hooks, which pass every staged YAML and JSON file.
@@ -31,7 +35,6 @@ export interface LintOptions {
 /** Name shown for standard input in findings. */
 export const STDIN_NAME = '<stdin>';
 
-const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
 /** An `openapi` or `swagger` key anywhere, quoted or not: a cheap test before parsing a file that may be skipped. */
 const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
@@ -43,9 +46,17 @@ const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
 export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
   const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset ?? 'recommended', cwd);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, maxFileSize });
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const files = await expandInputs(inputs, cwd);
+  if (files.length > limits.maxFiles) {
+    throw new UsageError(`${files.length} files to lint, over the limit of ${limits.maxFiles}.`, 'Lint fewer files per run, or raise --max-files.');
+  }
+  let filesRead = files.length;
+  const countFile = () => {
+    filesRead += 1;
+    if (filesRead > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
+  };
+  const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, limits, remote: options.remote }, countFile);
 
   const reportedFiles: string[] = [];
   const unlinted: UnlintedFile[] = [];
@@ -53,10 +64,10 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   for (const file of files) {
     const source = file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
     const mustReport = file.explicit && !options.skipNonOpenApi;
-    const text = await readInput(file, options, maxFileSize);
+    const text = await readInput(file, options, limits.maxFileSize);
     // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
-    if (!mustReport && !MENTIONS_OPENAPI.test(text)) continue;
-    const outcome = await engine.lintDocument({ source, text });
+    if (!mustReport && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) continue;
+    const outcome = text instanceof EncodingError ? undecodable(source, text) : await engine.lintDocument({ source, text });
     const reported = mustReport || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
     if (!reported) continue;
     const displayed = displayPath(source, cwd);
@@ -73,10 +84,12 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   return { files: reportedFiles, unlinted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset) };
 }
 
-async function readInput(file: InputFile, options: LintOptions, maxFileSize: number): Promise<string> {
+/** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
+async function readInput(file: InputFile, options: LintOptions, maxFileSize: number): Promise<string | EncodingError> {
   if (file.path === STDIN_INPUT) return options.stdin ?? '';
   // The documents given to lint may live anywhere; only what they reference is confined to the root.
   return readLimited(file.path, maxFileSize).catch((error: Error) => {
+    if (error instanceof EncodingError) return error;
     throw new UsageError(`Cannot lint ${displayPath(file.path, options.cwd)}: ${error.message}.`);
   });
 }

@@ -2,10 +2,10 @@ import { docsUrlFor } from '../meta';
 import type { RuleMeta } from '../types';
 
 /** Problems with the document itself rather than its security: always errors, never configurable. */
-export type DiagnosticId = 'parse-error' | 'invalid-openapi' | 'unresolved-ref' | 'not-openapi';
+export type DiagnosticId = 'parse-error' | 'invalid-openapi' | 'unresolved-ref' | 'unsafe-ref' | 'not-openapi';
 
-function diagnostic(meta: Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & { id: DiagnosticId }): RuleMeta {
-  return { ...meta, kind: 'diagnostic', severity: 'error', cwe: [], precision: 'very-high', docsUrl: docsUrlFor(meta.id) };
+function diagnostic(meta: Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & Partial<Pick<RuleMeta, 'cwe'>> & { id: DiagnosticId }): RuleMeta {
+  return { cwe: [], ...meta, kind: 'diagnostic', severity: 'error', precision: 'very-high', docsUrl: docsUrlFor(meta.id) };
 }
 
 /** The built-in diagnostics, sorted by id. */
@@ -43,5 +43,18 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
       'below the project root: oasguard never fetches URLs or reads files elsewhere on a document\'s say-so.',
     sources: ['OpenAPI Specification: Reference Object', 'RFC 6901 (JSON Pointer)'],
     fix: 'Point the `$ref` at an existing file below the project root and an existing JSON pointer within it.',
+  }),
+  'unsafe-ref': diagnostic({
+    id: 'unsafe-ref',
+    description: 'A `$ref` must not make the linter read outside the project or reach the network.',
+    rationale:
+      'Documents come from anyone (a pull request from a fork), and linters run inside CI runners that hold secrets. ' +
+      'A `$ref` to `/etc/passwd`, `../../.aws/credentials`, a symlink leaving the project, or a cloud metadata URL ' +
+      'would turn the linter into a way to read files or probe the network. Such references are refused and their ' +
+      'targets never read: absolute paths, paths leaving the root, symlinks whose real path leaves it, and remote ' +
+      'URLs (unless `--allow-remote-refs`, and then https only, never to private or loopback addresses).',
+    sources: ['OWASP API Security Top 10 2023 API7 (Server Side Request Forgery)', 'CWE-22 (Path Traversal)', 'CWE-918 (SSRF)'],
+    cwe: [22, 59, 918],
+    fix: 'Reference files by a relative path inside the project, or bundle remote definitions into the repository.',
   }),
 };

@@ -1,14 +1,26 @@
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { checkLimits, Limits } from './limits';
+import { fetchRemote, RemotePolicy } from './remote';
 
-/** Limits and confinement for reading referenced files. */
-export interface FileAccessPolicy {
+/** What documents may make oasguard read. */
+export interface AccessPolicy {
   /** Referenced files must have their real path below this directory. */
   root: string;
-  /** Largest file read, in bytes. */
-  maxFileSize: number;
+  limits: Limits;
+  /** How remote refs are fetched; without it they are refused. */
+  remote?: RemotePolicy;
+}
+
+/** Marks resolver errors that are refusals of an unsafe `$ref` (reported as `unsafe-ref`), not missing targets. */
+export const UNSAFE_REF_MARK = 'oasguard-unsafe-ref: ';
+
+/** A file that is not UTF-8 text: reported as a parse error, not as an I/O failure. */
+export class EncodingError extends Error {
+  constructor(readonly line: number, readonly column: number) {
+    super(`The file is not UTF-8 text (an invalid byte at line ${line + 1}).`);
+  }
 }
 
 /** Whether `path` is `root` or below it. */
@@ -17,54 +29,112 @@ export function isInside(root: string, path: string): boolean {
   return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
 }
 
-/** Reads a text file no larger than `maxFileSize` bytes, or throws an error whose message users can read. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Strict UTF-8 (a BOM is dropped); on an invalid byte, an {@link EncodingError} saying where. */
+export function decodeUtf8(bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const lossy = bytes.toString('utf8');
+    const bad = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(bad, 0));
+    throw new EncodingError((before.match(/\n/g) ?? []).length, bad - (before.lastIndexOf('\n') + 1));
+  }
+}
+
+/** Reads a UTF-8 text file no larger than `maxFileSize` bytes, or throws an error whose message users can read. */
 export async function readLimited(path: string, maxFileSize: number): Promise<string> {
   const stat = await fs.stat(path).catch(() => {
     throw new Error(`no such file: ${path}`);
   });
   if (!stat.isFile()) throw new Error(`not a file: ${path}`);
   if (stat.size > maxFileSize) {
-    throw new Error(`${path} is ${stat.size} bytes, over the ${maxFileSize}-byte limit`);
+    throw new Error(`${path} is ${stat.size} bytes, over the ${maxFileSize}-byte limit (--max-file-size)`);
   }
-  return fs.readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await fs.readFile(path).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${path} (${error.code ?? error.message})`);
   });
+  return decodeUtf8(bytes);
 }
 
 /** A URI scheme such as `http:`; one letter is a Windows drive, not a scheme. */
 const URI_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 
-/**
- * Reads a referenced file: only local paths whose real path (symlinks followed) lies inside the root.
- * Error messages name files relative to the root, so reports do not depend on where the project lives.
- */
-export async function readConfined(href: string, policy: FileAccessPolicy): Promise<string> {
-  const scheme = URI_SCHEME.exec(href)?.[1].toLowerCase();
-  if (scheme !== undefined && scheme !== 'file') throw new Error(`remote reference not followed: ${href}`);
-  const path = scheme === 'file' ? fileURLToPath(href) : href;
-  const shown = isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path;
-  const realPath = await fs.realpath(path).catch(() => {
-    throw new Error(`no such file: ${shown}`);
-  });
-  if (!isInside(await fs.realpath(policy.root), realPath)) {
-    throw new Error(`refused to read ${shown}: it is outside the project root`);
-  }
-  return readLimited(realPath, policy.maxFileSize).catch(() => {
-    throw new Error(`cannot read ${shown}`);
-  });
+type ResolverOptions = NonNullable<ConstructorParameters<typeof Resolver>[0]>;
+/** The resolver's URI type (urijs), without depending on urijs directly. */
+type URI = NonNullable<Parameters<NonNullable<ResolverOptions['transformRef']>>[0]['ref']>;
+
+/** The scheme of refused refs: the transform below rewrites them to it, so that no resolver ever reads them. */
+const REFUSED_SCHEME = 'oasguard-refused';
+
+/** Why a `$ref` written as `raw` and resolved to `target` must not be followed, or undefined when it may be. */
+function refusal(raw: string, target: URI, policy: AccessPolicy): string | undefined {
+  if (raw.startsWith('#')) return undefined;
+  const scheme = URI_SCHEME.exec(raw)?.[1].toLowerCase();
+  if (scheme === 'https' && policy.remote) return undefined;
+  if (scheme === 'http' && policy.remote) return 'plain http: is never fetched; only https: references are, with --allow-remote-refs';
+  if (scheme === 'file') return 'file: URIs are absolute paths, which are never followed';
+  if (scheme !== undefined) return `remote references are not fetched (--allow-remote-refs allows https:)`;
+  if (/^([/\\]|[a-z]:[/\\])/i.test(raw)) return 'absolute paths are never followed; use a path relative to the document';
+  const scheme2 = target.scheme();
+  // A relative ref inside a remote document resolves against its URL: the remote policy decides.
+  if (scheme2 === 'https' || scheme2 === 'http') return refusal(target.href(), target, policy);
+  if (!isInside(policy.root, target.path())) return 'it leaves the project root (--root)';
+  return undefined;
+}
+
+/** The text of a referenced file or URL, checked against the limits before any parser sees it. */
+function withinLimits(text: string, href: string, limits: Limits): string {
+  const violation = checkLimits(text, /\.json$/i.test(href.split('#')[0]) || /^\s*\{/.test(text), limits);
+  if (violation) throw new Error(`${UNSAFE_REF_MARK}${violation.message.replace(/^The document/, `${href}`)}`);
+  return text;
 }
 
 /**
- * A `$ref` resolver that reads only local files inside the root, and tells `onRead` what it read. Spectral's default fetches http(s) refs;
- * here every reference, whatever its scheme, goes to {@link readConfined}, which refuses remote ones.
+ * A `$ref` resolver that follows only what the policy allows: local files whose real path (symlinks followed) is
+ * below the root, and https URLs when remote refs are allowed. Refused refs are rewritten before resolution, so
+ * their targets are never read; `onRead` hears of every file read.
  */
-export function createConfinedResolver(policy: FileAccessPolicy, onRead: (href: string, text: string) => void): Resolver {
+export function createConfinedResolver(policy: AccessPolicy, onRead: (href: string, text: string) => void, countFile: () => void): Resolver {
+  const realRoot = fs.realpath(policy.root);
+  const shown = (path: string) => (isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path);
   return new Resolver({
+    // `val` is the object holding the `$ref`, whose string is what the author wrote.
+    transformRef: ({ val, ref }) => {
+      const raw: unknown = (val as { $ref?: unknown } | null)?.$ref;
+      if (ref === undefined || typeof raw !== 'string') return ref;
+      const reason = refusal(raw, ref, policy);
+      return reason === undefined ? ref : ref.clone().href(`${REFUSED_SCHEME}:${encodeURIComponent(`Refused $ref "${raw}": ${reason}.`)}`);
+    },
     resolvers: {
+      [REFUSED_SCHEME]: {
+        resolve: async (uri: URI) => {
+          throw new Error(`${UNSAFE_REF_MARK}${decodeURIComponent(uri.path())}`);
+        },
+      },
+      https: {
+        resolve: async (uri: URI) => {
+          countFile();
+          const text = withinLimits(await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize), uri.href(), policy.limits);
+          onRead(uri.href(), text);
+          return text;
+        },
+      },
       file: {
-        resolve: async (ref) => {
-          const text = await readConfined(ref.href(), policy);
-          onRead(ref.href(), text);
+        resolve: async (uri: URI) => {
+          const path = uri.href();
+          const realPath = await fs.realpath(path).catch(() => {
+            throw new Error(`no such file: ${shown(path)}`);
+          });
+          if (!isInside(await realRoot, realPath)) {
+            throw new Error(`${UNSAFE_REF_MARK}Refused $ref to ${shown(path)}: its real path (through a symlink) is outside the project root.`);
+          }
+          countFile();
+          const text = await readLimited(realPath, policy.limits.maxFileSize).catch((error: Error) => {
+            throw new Error(error instanceof EncodingError ? `${shown(path)} is not UTF-8 text` : `cannot read ${shown(path)}`);
+          });
+          onRead(path, withinLimits(text, path, policy.limits));
           return text;
         },
       },

@@ -11,7 +11,10 @@ import { renderMessage, Rule } from '../rules/define-rule';
 import { findRule } from '../rules';
 import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId } from './diagnostics';
-import { createConfinedResolver, FileAccessPolicy } from './resolver';
+import { restoreProtoKeys, withPlainProtoKeys } from './document-safety';
+import { checkLimits } from './limits';
+import { findRefLoops } from './ref-loops';
+import { AccessPolicy, createConfinedResolver, EncodingError, UNSAFE_REF_MARK } from './resolver';
 
 /** A finding before its file is made relative for display. */
 export interface EngineFinding {
@@ -98,14 +101,19 @@ export class SpectralEngine {
   /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
 
-  constructor(ruleset: ResolvedRuleset, policy: FileAccessPolicy) {
-    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }));
+  constructor(ruleset: ResolvedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
+    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile);
     this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(this.buildRuleset(ruleset));
   }
 
   /** Lints one document. Rule crashes propagate: they are bugs, not findings. */
   async lintDocument({ source, text }: SourceDocument): Promise<DocumentOutcome> {
+    const violation = checkLimits(text, isJson(source, text), this.policy.limits);
+    if (violation) {
+      const finding = parseErrorAt(source, violation.messageId, violation.message, { line: violation.line, character: violation.character });
+      return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings: [finding] };
+    }
     const document = parseDocument(source, text);
     // Anything but duplicate keys means the parser gave up on part of the document: rules would judge a fragment.
     const fatal = document.diagnostics.filter((d) => !/^(Duplicate key|Mapping key must be a string)/.test(d.message));
@@ -118,7 +126,16 @@ export class SpectralEngine {
       return { kind: 'not-openapi', findings: [documentWide(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     const results = await this.spectral.run(document);
-    return { kind: 'linted', findings: results.map((result) => this.toFinding(result, source)) };
+    const loops = findRefLoops(document.data).map(({ path, pointers }): EngineFinding => ({
+      ruleId: 'unresolved-ref',
+      messageId: 'loop',
+      severity: 'error',
+      message: restoreProtoKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
+      source,
+      path: path.map(restoreProtoKeys),
+      range: document.getRangeForJsonPath(path, true) ?? documentWide(source, 'unresolved-ref', 'loop', '').range,
+    }));
+    return { kind: 'linted', findings: [...results.map((result) => this.toFinding(result, source)), ...loops] };
   }
 
   private buildRuleset(ruleset: ResolvedRuleset): Ruleset {
@@ -191,19 +208,22 @@ export class SpectralEngine {
     const code = String(result.code);
     const diagnostic = SPECTRAL_DIAGNOSTICS[code];
     const interned = this.messages.lookup(result.message);
-    const ruleId = diagnostic ?? code;
+    const unsafe = diagnostic === 'unresolved-ref' && result.message.startsWith(UNSAFE_REF_MARK);
+    const ruleId = unsafe ? 'unsafe-ref' : (diagnostic ?? code);
     const [messageId, message] = interned
       ? [interned.messageId, diagnostic === 'invalid-openapi' ? `${capitalise(interned.message)}.` : interned.message]
-      : diagnosticMessage(ruleId, result.message);
+      : unsafe
+        ? ['unsafe', result.message.slice(UNSAFE_REF_MARK.length)]
+        : diagnosticMessage(ruleId, result.message);
     const source = result.source ?? rootSource;
     return {
       ruleId,
       messageId,
       severity: SEVERITIES[result.severity] ?? 'error',
-      message,
+      message: restoreProtoKeys(message),
       source,
-      path: [...result.path],
-      range: ruleId === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
+      path: result.path.map(restoreProtoKeys),
+      range: (ruleId === 'unresolved-ref' || ruleId === 'unsafe-ref') && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
     };
   }
 
@@ -217,7 +237,8 @@ export class SpectralEngine {
 }
 
 function parseDocument(source: string, text: string): IDocument {
-  return isJson(source, text) ? new Document(text, Parsers.Json, source) : new Document(text, Parsers.Yaml, source);
+  const safeText = withPlainProtoKeys(text);
+  return isJson(source, text) ? new Document(safeText, Parsers.Json, source) : new Document(safeText, Parsers.Yaml, source);
 }
 
 function isJson(source: string, text: string): boolean {
@@ -249,6 +270,17 @@ function diagnosticMessage(ruleId: string, message: string): [string, string] {
 function documentWide(source: string, ruleId: DiagnosticId, messageId: string, message: string): EngineFinding {
   const start = { line: 0, character: 0 };
   return { ruleId, messageId, severity: 'error', message, source, path: [], range: { start, end: start } };
+}
+
+/** The outcome for a file that is not UTF-8 text: a parse error where the first invalid byte is. */
+export function undecodable(source: string, error: EncodingError): DocumentOutcome {
+  const finding = parseErrorAt(source, 'encoding', error.message, { line: error.line, character: error.column });
+  return { kind: 'unparsable', looksLikeOpenApi: false, findings: [finding] };
+}
+
+/** A parse error found before any parser ran, at a 0-based position. */
+function parseErrorAt(source: string, messageId: string, message: string, start: { line: number; character: number }): EngineFinding {
+  return { ruleId: 'parse-error', messageId, severity: 'error', message, source, path: [], range: { start, end: start } };
 }
 
 function emptyDocument(source: string): EngineFinding {

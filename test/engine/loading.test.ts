@@ -75,12 +75,12 @@ describe('loading documents', () => {
     ]);
   });
 
-  test('missing, outside-the-root and remote $refs are unresolved-ref errors, and nothing is fetched or read', async () => {
+  test('a missing file is unresolved-ref; $refs leaving the root and remote ones are unsafe-ref, never read or fetched', async () => {
     const result = await lint([`${loading}/bad-refs.yaml`], { cwd: REPO_ROOT });
     expect(result.findings.map((f) => [f.range.start.line, f.ruleId, f.message])).toEqual([
       [7, 'unresolved-ref', 'Cannot resolve $ref: no such file: fixtures/loading/no-such-file.yaml.'],
-      [9, 'unresolved-ref', 'Cannot resolve $ref: refused to read /etc/hostname: it is outside the project root.'],
-      [11, 'unresolved-ref', 'Cannot resolve $ref: remote reference not followed: http://127.0.0.1:9/paths.yaml.'],
+      [9, 'unsafe-ref', 'Refused $ref "../../../../../../../../etc/hostname": it leaves the project root (--root).'],
+      [11, 'unsafe-ref', 'Refused $ref "http://127.0.0.1:9/paths.yaml": remote references are not fetched (--allow-remote-refs allows https:).'],
     ]);
   });
 

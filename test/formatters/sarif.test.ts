@@ -93,7 +93,7 @@ describe('sarif formatter', () => {
     const result = await lint(['fixtures/examples/petstore-secure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { rules } = sarif(result, REPO_ROOT).runs[0].tool.driver;
     expect(result.findings).toEqual([]);
-    expect(rules).toHaveLength(29 + 4);
+    expect(rules).toHaveLength(29 + 5);
     for (const rule of rules) {
       expect(Object.keys(rule).sort()).toEqual(['defaultConfiguration', 'fullDescription', 'help', 'helpUri', 'id', 'name', 'properties', 'shortDescription']);
       expect(rule.help.text).toContain('Fix: ');

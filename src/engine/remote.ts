@@ -1,0 +1,86 @@
+import { lookup as dnsLookup, LookupAddress } from 'node:dns';
+import { request } from 'node:https';
+import { BlockList, isIP } from 'node:net';
+
+/** How remote `$ref`s are fetched when `--allow-remote-refs` allows them. */
+export interface RemotePolicy {
+  /** Milliseconds for the whole fetch, redirects included. */
+  timeoutMs: number;
+  /** Allow hosts on loopback, link-local (cloud metadata) and private networks. */
+  allowPrivateHosts: boolean;
+}
+
+const MAX_REDIRECTS = 5;
+
+/** Addresses a document must not make oasguard reach: loopback, link-local (cloud metadata), private, reserved. */
+const PRIVATE_ADDRESSES = new BlockList();
+for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
+  PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv6');
+
+function isPrivate(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return PRIVATE_ADDRESSES.check(mapped[1], 'ipv4');
+  return PRIVATE_ADDRESSES.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Fetches a remote `$ref` over https only: every address the host resolves to is checked before connecting,
+ * redirects are followed only on the same host, and the body is capped at `maxBytes`.
+ */
+export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: number): Promise<string> {
+  const deadline = Date.now() + policy.timeoutMs;
+  let url = new URL(href);
+  for (let redirects = 0; ; redirects += 1) {
+    if (url.protocol !== 'https:') throw new Error(`only https: references are fetched, not ${url.protocol}`);
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(literal) && !policy.allowPrivateHosts && isPrivate(literal)) {
+      throw new Error(`${url.host} is a private or loopback address`);
+    }
+    const response = await get(url, policy, maxBytes, deadline - Date.now());
+    if (response.location === undefined) return response.body;
+    const next = new URL(response.location, url);
+    if (next.host !== url.host) throw new Error(`redirect to another host refused: ${next.host}`);
+    if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    url = next;
+  }
+}
+
+function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number): Promise<{ body: string; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const lookup = (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+      dnsLookup(hostname, { all: true }, (error, addresses) => {
+        if (error) return callback(error, []);
+        const refused = policy.allowPrivateHosts ? undefined : addresses.find((entry) => isPrivate(entry.address));
+        if (refused) return callback(new Error(`${hostname} resolves to the private or loopback address ${refused.address}`), []);
+        const { all } = options as { all?: boolean };
+        return all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family);
+      });
+    };
+    const req = request(url, { method: 'GET', lookup, headers: { accept: 'application/json, application/yaml, text/yaml, */*' } }, (response) => {
+      const status = response.statusCode ?? 0;
+      if (status >= 300 && status < 400 && response.headers.location) {
+        response.resume();
+        return resolve({ body: '', location: response.headers.location });
+      }
+      if (status !== 200) {
+        response.resume();
+        return reject(new Error(`HTTP ${status}`));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) req.destroy(new Error(`response over the ${maxBytes}-byte limit`));
+        else chunks.push(chunk);
+      });
+      response.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${policy.timeoutMs} ms`)), Math.max(timeoutMs, 0));
+    req.on('error', reject);
+    req.on('close', () => clearTimeout(timer));
+    req.end();
+  });
+}
