@@ -9,6 +9,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** The real process's streams, files and environment. */
 export function nodeIo(): CliIo {
+  // A reader that stops early (`oasguard lint ... | head -1`) closes the pipe: the rest of the report has nowhere
+  // to go, which is not an error of the lint.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

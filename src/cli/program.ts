@@ -1,6 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import {
+  DEFAULT_LIMITS,
   FormatName,
   formatters,
   isAtLeast,
@@ -40,6 +41,22 @@ interface LintFlags {
   color: boolean;
   sarifCategory?: string;
   skipNonOpenapi?: boolean;
+  allowRemoteRefs?: boolean;
+  allowPrivateHosts?: boolean;
+  timeout: number;
+  maxFileSize: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxFiles: number;
+}
+
+/** A commander parser for a whole number in `[min, max]`; anything else is a usage error naming the flag. */
+function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < min || number > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    return number;
+  };
 }
 
 /** One report of a run: a format, written to a file or (without one) to standard output. */
@@ -101,6 +118,8 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<n
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await io.readStdin() : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
+    limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles },
+    remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
   });
   if (targets.some((target) => target.format === 'sarif') && result.findings.length > SARIF_MAX_RESULTS) {
     io.stderr.write(
@@ -162,6 +181,13 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-r, --ruleset <name|path>', 'preset (recommended, strict) or ruleset file', 'recommended')
     .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)')
+    .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
+    .option('--allow-private-hosts', 'with --allow-remote-refs, also fetch from loopback, link-local and private addresses')
+    .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
+    .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
+    .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
+    .option('--max-aliases <count>', 'most YAML aliases after expansion', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
+    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles)
     .action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io)));
 
   program

@@ -12,6 +12,9 @@ export interface RemotePolicy {
 
 const MAX_REDIRECTS = 5;
 
+/** A fetch the policy forbids (as opposed to one that failed): reported as `unsafe-ref`. */
+export class RefusedFetch extends Error {}
+
 /** Addresses a document must not make oasguard reach: loopback, link-local (cloud metadata), private, reserved. */
 const PRIVATE_ADDRESSES = new BlockList();
 for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
@@ -33,15 +36,15 @@ export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: 
   const deadline = Date.now() + policy.timeoutMs;
   let url = new URL(href);
   for (let redirects = 0; ; redirects += 1) {
-    if (url.protocol !== 'https:') throw new Error(`only https: references are fetched, not ${url.protocol}`);
+    if (url.protocol !== 'https:') throw new RefusedFetch(`only https: references are fetched, not ${url.protocol}`);
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) && !policy.allowPrivateHosts && isPrivate(literal)) {
-      throw new Error(`${url.host} is a private or loopback address`);
+      throw new RefusedFetch(`${url.host} is a private or loopback address`);
     }
     const response = await get(url, policy, maxBytes, deadline - Date.now());
     if (response.location === undefined) return response.body;
     const next = new URL(response.location, url);
-    if (next.host !== url.host) throw new Error(`redirect to another host refused: ${next.host}`);
+    if (next.host !== url.host) throw new RefusedFetch(`redirect to another host refused: ${next.host}`);
     if (redirects === MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
     url = next;
   }
@@ -53,7 +56,7 @@ function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number
       dnsLookup(hostname, { all: true }, (error, addresses) => {
         if (error) return callback(error, []);
         const refused = policy.allowPrivateHosts ? undefined : addresses.find((entry) => isPrivate(entry.address));
-        if (refused) return callback(new Error(`${hostname} resolves to the private or loopback address ${refused.address}`), []);
+        if (refused) return callback(new RefusedFetch(`${hostname} resolves to the private or loopback address ${refused.address}`), []);
         const { all } = options as { all?: boolean };
         return all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family);
       });

@@ -2,7 +2,7 @@ import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { checkLimits, Limits } from './limits';
-import { fetchRemote, RemotePolicy } from './remote';
+import { fetchRemote, RefusedFetch, RemotePolicy } from './remote';
 
 /** What documents may make oasguard read. */
 export interface AccessPolicy {
@@ -116,7 +116,10 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
       https: {
         resolve: async (uri: URI) => {
           countFile();
-          const text = withinLimits(await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize), uri.href(), policy.limits);
+          const body = await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize).catch((error: Error) => {
+            throw error instanceof RefusedFetch ? new Error(`${UNSAFE_REF_MARK}Refused $ref to ${uri.href()}: ${error.message}.`) : error;
+          });
+          const text = withinLimits(body, uri.href(), policy.limits);
           onRead(uri.href(), text);
           return text;
         },
