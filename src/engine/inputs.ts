@@ -41,6 +41,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       const found = await findFiles(input, cwd);
       if (found.length === 0) throw new UsageError(`No files match "${input}".`);
       for (const file of found) add({ path: file, explicit: false });
+    } else if (stat) {
+      throw new UsageError(`Not a regular file: ${input}`, 'Sockets, pipes and devices are not read.');
     } else {
       throw new UsageError(`No such file or directory: ${input}`);
     }
