@@ -48,7 +48,13 @@ export type DocumentOutcome =
  * `paths: {/x: {$ref: ...}}` invalid; those reports are dropped rather than passed on as false errors.
  */
 const validateSchema: RulesetFunction = (input, options, context) => {
-  const results = (oasDocumentSchema as RulesetFunction)(input, options, context) as IFunctionResult[] | void;
+  let results: IFunctionResult[] | void;
+  try {
+    results = (oasDocumentSchema as RulesetFunction)(input, options, context) as IFunctionResult[] | void;
+  } catch (error) {
+    // It follows `$ref`s to word its messages, and throws on malformed ones (`$ref: []`): still a finding.
+    return [{ message: `the document cannot be validated: ${error instanceof Error ? error.message : String(error)}`, path: [] }];
+  }
   const paths = (input as { paths?: Record<string, unknown> } | null)?.paths;
   return results?.filter(({ path = [], message }) => {
     const pathItem = path.length === 2 && path[0] === 'paths' ? paths?.[String(path[1]).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
