@@ -15,6 +15,11 @@ export interface Limits {
 /** The defaults, documented in the README's security model. */
 export const DEFAULT_LIMITS: Limits = { maxFileSize: 50 * 1024 * 1024, maxDepth: 256, maxAliases: 10_000, maxFiles: 10_000 };
 
+/** Whether a file (by name) or its text is JSON rather than YAML: it picks the parser and the depth scan. */
+export function isJson(source: string, text: string): boolean {
+  return source.toLowerCase().endsWith('.json') || /^\s*\{/.test(text);
+}
+
 /** Why a text is refused before parsing, and where. */
 export interface LimitViolation {
   messageId: 'tooDeep' | 'aliasBudget';

@@ -1,7 +1,7 @@
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { checkLimits, Limits } from './limits';
+import { checkLimits, isJson, Limits } from './limits';
 import { fetchRemote, RefusedFetch, RemotePolicy } from './remote';
 
 /** What documents may make oasguard read. */
@@ -77,16 +77,16 @@ function refusal(raw: string, target: URI, policy: AccessPolicy): string | undef
   if (scheme === 'file') return 'file: URIs are absolute paths, which are never followed';
   if (scheme !== undefined) return `remote references are not fetched (--allow-remote-refs allows https:)`;
   if (/^([/\\]|[a-z]:[/\\])/i.test(raw)) return 'absolute paths are never followed; use a path relative to the document';
-  const scheme2 = target.scheme();
+  const targetScheme = target.scheme();
   // A relative ref inside a remote document resolves against its URL: the remote policy decides.
-  if (scheme2 === 'https' || scheme2 === 'http') return refusal(target.href(), target, policy);
+  if (targetScheme === 'https' || targetScheme === 'http') return refusal(target.href(), target, policy);
   if (!isInside(policy.root, target.path())) return 'it leaves the project root (--root)';
   return undefined;
 }
 
 /** The text of a referenced file or URL, checked against the limits before any parser sees it. */
 function withinLimits(text: string, href: string, limits: Limits): string {
-  const violation = checkLimits(text, /\.json$/i.test(href.split('#')[0]) || /^\s*\{/.test(text), limits);
+  const violation = checkLimits(text, isJson(href, text), limits);
   if (violation) throw new Error(`${UNSAFE_REF_MARK}${violation.message.replace(/^The document/, `${href}`)}`);
   return text;
 }

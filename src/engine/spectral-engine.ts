@@ -12,7 +12,7 @@ import { findRule } from '../rules';
 import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId } from './diagnostics';
 import { restoreProtoKeys, withPlainProtoKeys } from './document-safety';
-import { checkLimits } from './limits';
+import { checkLimits, isJson } from './limits';
 import { findRefLoops } from './ref-loops';
 import { AccessPolicy, createConfinedResolver, EncodingError, UNSAFE_REF_MARK } from './resolver';
 
@@ -117,7 +117,7 @@ export class SpectralEngine {
   async lintDocument({ source, text }: SourceDocument): Promise<DocumentOutcome> {
     const violation = checkLimits(text, isJson(source, text), this.policy.limits);
     if (violation) {
-      const finding = parseErrorAt(source, violation.messageId, violation.message, { line: violation.line, character: violation.character });
+      const finding = diagnosticAt(source, 'parse-error', violation.messageId, violation.message, { line: violation.line, character: violation.character });
       return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings: [finding] };
     }
     const document = parseDocument(source, text);
@@ -129,7 +129,7 @@ export class SpectralEngine {
     }
     const reason = notOpenApiReason(document.data);
     if (reason !== undefined) {
-      return { kind: 'not-openapi', findings: [documentWide(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
+      return { kind: 'not-openapi', findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     const results = await this.spectral.run(document);
     const loops = findRefLoops(document.data).map(({ path, pointers }): EngineFinding => ({
@@ -139,7 +139,7 @@ export class SpectralEngine {
       message: restoreProtoKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
       source,
       path: path.map(restoreProtoKeys),
-      range: document.getRangeForJsonPath(path, true) ?? documentWide(source, 'unresolved-ref', 'loop', '').range,
+      range: document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START },
     }));
     return { kind: 'linted', findings: [...results.map((result) => this.toFinding(result, source)), ...loops] };
   }
@@ -229,7 +229,7 @@ export class SpectralEngine {
       message: restoreProtoKeys(message),
       source,
       path: result.path.map(restoreProtoKeys),
-      range: (ruleId === 'unresolved-ref' || ruleId === 'unsafe-ref') && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
+      range: diagnostic === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
     };
   }
 
@@ -245,10 +245,6 @@ export class SpectralEngine {
 function parseDocument(source: string, text: string): IDocument {
   const safeText = withPlainProtoKeys(text);
   return isJson(source, text) ? new Document(safeText, Parsers.Json, source) : new Document(safeText, Parsers.Yaml, source);
-}
-
-function isJson(source: string, text: string): boolean {
-  return source.toLowerCase().endsWith('.json') || /^\s*\{/.test(text);
 }
 
 /** Why parsed data is not an OpenAPI document oasguard can lint, or undefined when it is one. */
@@ -273,24 +269,21 @@ function diagnosticMessage(ruleId: string, message: string): [string, string] {
   return ['spectral', message];
 }
 
-function documentWide(source: string, ruleId: DiagnosticId, messageId: string, message: string): EngineFinding {
-  const start = { line: 0, character: 0 };
+const DOCUMENT_START = { line: 0, character: 0 };
+
+/** A diagnostic that no parser placed: at a 0-based position, the document's start by default. */
+function diagnosticAt(source: string, ruleId: DiagnosticId, messageId: string, message: string, start = DOCUMENT_START): EngineFinding {
   return { ruleId, messageId, severity: 'error', message, source, path: [], range: { start, end: start } };
 }
 
 /** The outcome for a file that is not UTF-8 text: a parse error where the first invalid byte is. */
 export function undecodable(source: string, error: EncodingError): DocumentOutcome {
-  const finding = parseErrorAt(source, 'encoding', error.message, { line: error.line, character: error.column });
+  const finding = diagnosticAt(source, 'parse-error', 'encoding', error.message, { line: error.line, character: error.column });
   return { kind: 'unparsable', looksLikeOpenApi: false, findings: [finding] };
 }
 
-/** A parse error found before any parser ran, at a 0-based position. */
-function parseErrorAt(source: string, messageId: string, message: string, start: { line: number; character: number }): EngineFinding {
-  return { ruleId: 'parse-error', messageId, severity: 'error', message, source, path: [], range: { start, end: start } };
-}
-
 function emptyDocument(source: string): EngineFinding {
-  return documentWide(source, 'parse-error', 'empty', 'The document is empty.');
+  return diagnosticAt(source, 'parse-error', 'empty', 'The document is empty.');
 }
 
 function capitalise(text: string): string {
