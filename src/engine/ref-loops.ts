@@ -31,11 +31,13 @@ function localRef(node: unknown): string | undefined {
  */
 export function findRefLoops(root: unknown): RefLoop[] {
   const loops: RefLoop[] = [];
+  if (typeof root !== 'object' || root === null) return loops;
   const settled = new Set<string>();
-  const stack: [unknown, (string | number)[]][] = [[root, []]];
+  // Each entry links to its parent: a path is only built for the rare node that leads into a loop.
+  const stack: WalkEntry[] = [{ node: root }];
   while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
+    const entry = stack.pop()!;
+    const node = entry.node as object;
     const start = localRef(node);
     if (start !== undefined && !settled.has(start)) {
       const chain: string[] = [];
@@ -46,12 +48,27 @@ export function findRefLoops(root: unknown): RefLoop[] {
       }
       if (pointer !== undefined && chain.includes(pointer)) {
         const cycle = chain.slice(chain.indexOf(pointer));
-        loops.push({ path: [...path, '$ref'], pointers: [...cycle, pointer] });
+        loops.push({ path: [...pathOf(entry), '$ref'], pointers: [...cycle, pointer] });
       }
       for (const visited of chain) settled.add(visited);
     }
-    const entries = Array.isArray(node) ? node.map((value, index) => [index, value] as const) : Object.entries(node);
-    for (let index = entries.length - 1; index >= 0; index -= 1) stack.push([entries[index][1], [...path, entries[index][0]]]);
+    const keys: (string | number)[] = Array.isArray(node) ? node.map((_value, index) => index) : Object.keys(node);
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const child = (node as Record<string | number, unknown>)[keys[index]];
+      if (typeof child === 'object' && child !== null) stack.push({ node: child, parent: entry, key: keys[index] });
+    }
   }
   return loops;
+}
+
+interface WalkEntry {
+  node: unknown;
+  parent?: WalkEntry;
+  key?: string | number;
+}
+
+function pathOf(entry: WalkEntry): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: WalkEntry | undefined = entry; at?.parent !== undefined; at = at.parent) path.push(at.key!);
+  return path.reverse();
 }
