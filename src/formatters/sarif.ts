@@ -57,12 +57,14 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
 /** GitHub code scanning rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
 
-/** The findings a SARIF run keeps: all of them, or the most severe {@link SARIF_MAX_RESULTS}, in report order. */
-function keptFindings(findings: readonly Finding[]): Set<Finding> {
-  if (findings.length <= SARIF_MAX_RESULTS) return new Set(findings);
-  // Array.prototype.sort is stable: within a severity, report order decides.
-  const bySeverity = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
-  return new Set(bySeverity.slice(0, SARIF_MAX_RESULTS));
+/** The indices of the findings a SARIF run keeps: all of them, or the most severe {@link SARIF_MAX_RESULTS}. */
+function keptIndices(findings: readonly Finding[]): Set<number> {
+  const indices = findings.map((_finding, index) => index);
+  if (findings.length <= SARIF_MAX_RESULTS) return new Set(indices);
+  // By index, not by object: a result may hold one finding object twice. Array.prototype.sort is stable, so
+  // within a severity report order decides.
+  indices.sort((a, b) => severityRank(findings[a].severity) - severityRank(findings[b].severity));
+  return new Set(indices.slice(0, SARIF_MAX_RESULTS));
 }
 
 function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, number>, cwd: string): Result {
@@ -111,11 +113,10 @@ function notifications(result: LintResult, omitted: number, ruleIndex: Map<strin
  */
 export const formatSarif: Formatter = (result, context) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
-  const kept = keptFindings(result.findings);
+  const kept = keptIndices(result.findings);
   const results: Result[] = [];
   fingerprints(result.findings).forEach((fingerprint, index) => {
-    const finding = result.findings[index];
-    if (kept.has(finding)) results.push(toResult(finding, fingerprint, ruleIndex, context.cwd));
+    if (kept.has(index)) results.push(toResult(result.findings[index], fingerprint, ruleIndex, context.cwd));
   });
   const run: Run = {
     tool: {

@@ -160,6 +160,12 @@ describe('sarif formatter', () => {
     expect(validate(log) ? [] : validate.errors).toEqual([]);
   });
 
+  test('the cap counts findings, not finding objects: one object listed 25,002 times still loses 2', () => {
+    const log = sarif({ ...SAMPLE, findings: Array.from({ length: SARIF_MAX_RESULTS + 2 }, () => SAMPLE.findings[1]) });
+    expect(log.runs[0].results).toHaveLength(SARIF_MAX_RESULTS);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^2 of 25002 results were left out/);
+  });
+
   test('a file that failed to parse is an error result and a tool execution notification', async () => {
     const inputs = ['fixtures/loading/truncated.json', 'fixtures/loading/not-openapi.yaml', 'fixtures/examples/petstore-secure.yaml'];
     const log = sarif(await lint(inputs, { cwd: REPO_ROOT }), REPO_ROOT);
