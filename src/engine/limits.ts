@@ -46,15 +46,15 @@ export function checkLimits(text: string, json: boolean, limits: Limits): LimitV
   }
 }
 
-function tooDeep(maxDepth: number, text: string, offset: number): LimitViolation {
+/** The 0-based line and character of a UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
-  const line = (before.match(/\n/g) ?? []).length;
-  return {
-    messageId: 'tooDeep',
-    message: `The document nests deeper than ${maxDepth} levels (the --max-depth limit).`,
-    line,
-    character: offset - (before.lastIndexOf('\n') + 1),
-  };
+  return { line: (before.match(/\n/g) ?? []).length, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+function tooDeep(maxDepth: number, text: string, offset: number): LimitViolation {
+  const message = `The document nests deeper than ${maxDepth} levels (the --max-depth limit).`;
+  return { messageId: 'tooDeep', message, ...positionAt(text, offset) };
 }
 
 /** Exact for JSON: brackets outside strings. */
@@ -134,11 +134,8 @@ function yamlViolation(text: string, limits: Limits): LimitViolation | undefined
   if (aliasesIn(document.contents) > limits.maxAliases) {
     const firstAlias = MAY_HAVE_ALIAS.exec(text);
     const offset = firstAlias ? firstAlias.index + firstAlias[0].indexOf('*') : 0;
-    return {
-      ...tooDeep(limits.maxDepth, text, offset),
-      messageId: 'aliasBudget',
-      message: `YAML aliases expand to more than ${limits.maxAliases} nodes (the --max-aliases limit): an alias bomb is refused.`,
-    };
+    const message = `YAML aliases expand to more than ${limits.maxAliases} nodes (the --max-aliases limit): an alias bomb is refused.`;
+    return { messageId: 'aliasBudget', message, ...positionAt(text, offset) };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { Resolver } from '@stoplight/spectral-ref-resolver';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { checkLimits, isJson, Limits } from './limits';
+import { checkLimits, isJson, Limits, positionAt } from './limits';
 import { fetchRemote, RefusedFetch, RemotePolicy } from './remote';
 
 /** What documents may make oasguard read. */
@@ -37,9 +37,8 @@ export function decodeUtf8(bytes: Buffer): string {
     return UTF8.decode(bytes);
   } catch {
     const lossy = bytes.toString('utf8');
-    const bad = lossy.indexOf('\uFFFD');
-    const before = lossy.slice(0, Math.max(bad, 0));
-    throw new EncodingError((before.match(/\n/g) ?? []).length, bad - (before.lastIndexOf('\n') + 1));
+    const { line, character } = positionAt(lossy, Math.max(lossy.indexOf('\uFFFD'), 0));
+    throw new EncodingError(line, character);
   }
 }
 
