@@ -1,22 +1,25 @@
 import { join, relative, sep } from 'node:path';
-import { loadRuleset, ResolvedRuleset } from './config/ruleset';
 import { diagnostics } from './engine/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
 import { DEFAULT_LIMITS, Limits } from './engine/limits';
 import type { RemotePolicy } from './engine/remote';
 import { EncodingError, readLimited } from './engine/resolver';
+import { enabledRules, findRulesetFile, LoadedRuleset, loadRuleset } from './engine/ruleset';
 import { EngineFinding, SpectralEngine, undecodable } from './engine/spectral-engine';
 import { UsageError } from './errors';
-import { ruleMeta } from './rules/define-rule';
-import { findRule } from './rules';
 import type { Finding, LintResult, RuleMeta, UnlintedFile } from './types';
 
 /** How `lint()` finds, reads and judges documents. */
 export interface LintOptions {
   /** Base for relative inputs and for the file names in findings. */
   cwd: string;
-  /** A preset name (`recommended`, `strict`), a ruleset file path, or a loaded ruleset. Default `recommended`. */
-  ruleset?: string | ResolvedRuleset;
+  /**
+   * A preset name (`recommended`, `strict`), a ruleset file path, or a loaded ruleset. Default: the project's
+   * `.oasguard.yaml` in `cwd`, or `recommended` when there is none.
+   */
+  ruleset?: string | LoadedRuleset;
+  /** Load JavaScript rulesets and custom functions, which run with the caller's permissions. Default false. */
+  allowJsRuleset?: boolean;
   /** The text linted for the input `-`. */
   stdin?: string;
   /** `$ref`s may only read files below this directory. Default: `cwd`. */
@@ -45,7 +48,10 @@ const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
  */
 export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset ?? 'recommended', cwd);
+  const ruleset =
+    typeof options.ruleset === 'object'
+      ? options.ruleset
+      : loadRuleset(options.ruleset ?? findRulesetFile(cwd) ?? 'recommended', cwd, { allowJs: options.allowJsRuleset });
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const files = await expandInputs(inputs, cwd);
   if (files.length > limits.maxFiles) {
@@ -58,6 +64,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   };
   const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, limits, remote: options.remote }, countFile);
 
+  const lintedSources: string[] = [];
   const reportedFiles: string[] = [];
   const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
@@ -72,6 +79,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     if (!reported) continue;
     const displayed = displayPath(source, cwd);
     reportedFiles.push(displayed);
+    if (outcome.kind === 'linted') lintedSources.push(source);
     if (outcome.kind !== 'linted') {
       unlinted.push({ file: displayed, reason: outcome.kind === 'unparsable' ? 'parse-error' : 'not-openapi', message: outcome.findings[0].message });
     }
@@ -81,7 +89,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   if (reportedFiles.length === 0 && !options.skipNonOpenApi) {
     throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
   }
-  return { files: reportedFiles, unlinted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset) };
+  return { files: reportedFiles, unlinted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset, lintedSources) };
 }
 
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
@@ -143,11 +151,6 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function activeRules(ruleset: ResolvedRuleset): RuleMeta[] {
-  const metas: RuleMeta[] = [...Object.values(diagnostics)];
-  for (const [id, settings] of ruleset.rules) {
-    const rule = findRule(id);
-    if (rule) metas.push({ ...ruleMeta(rule), severity: settings.severity });
-  }
-  return metas.sort((a, b) => (a.id < b.id ? -1 : 1));
+function activeRules(ruleset: LoadedRuleset, sources: readonly string[]): RuleMeta[] {
+  return [...Object.values(diagnostics), ...enabledRules(ruleset, sources)].sort((a, b) => (a.id < b.id ? -1 : 1));
 }

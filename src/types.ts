@@ -52,8 +52,12 @@ export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 /** What every rule (and every built-in diagnostic) tells users about itself. */
 export interface RuleMeta {
   id: string;
-  /** `rule`: a configurable security check; `diagnostic`: a problem with the document itself (always an error). */
-  kind: 'rule' | 'diagnostic';
+  /**
+   * `rule`: an oasguard security check; `diagnostic`: a problem with the document itself (always an error);
+   * `custom`: a rule from a Spectral ruleset or the user's own, with no more metadata than its definition gives
+   * (empty `rationale`, `fix` and `docsUrl` when it has none).
+   */
+  kind: 'rule' | 'diagnostic' | 'custom';
   /** Default severity: the one the `recommended` preset uses. */
   severity: Severity;
   description: string;

@@ -9,7 +9,8 @@ import {
   SARIF_MAX_RESULTS,
   lint,
   loadRuleset,
-  findRule,
+  findRulesetFile,
+  RULESET_FILES,
   LintResult,
   Severity,
   SEVERITIES,
@@ -36,7 +37,8 @@ interface LintFlags {
   format: string[];
   output?: string;
   failSeverity: FailSeverity;
-  ruleset: string;
+  ruleset?: string;
+  allowJsRuleset?: boolean;
   root?: string;
   color: boolean;
   sarifCategory?: string;
@@ -115,6 +117,7 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<n
   const result = await lint(inputs, {
     cwd: io.cwd,
     ruleset: flags.ruleset,
+    allowJsRuleset: flags.allowJsRuleset === true,
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await io.readStdin() : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
@@ -141,15 +144,25 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<n
   return exitCodeFor(result, flags.failSeverity);
 }
 
-function listRules(rulesetName: string, io: CliIo): number {
-  const ruleset = loadRuleset(rulesetName, io.cwd);
-  const rows = [...ruleset.rules].map(([id, settings]) => [id, settings.severity, findRule(id)?.owasp ?? '', findRule(id)?.description ?? '']);
+interface RulesFlags {
+  ruleset?: string;
+  preset?: string;
+  allowJsRuleset?: boolean;
+}
+
+function listRules(flags: RulesFlags, io: CliIo): number {
+  const name = flags.preset ?? flags.ruleset ?? findRulesetFile(io.cwd) ?? 'recommended';
+  const ruleset = loadRuleset(name, io.cwd, { allowJs: flags.allowJsRuleset === true });
+  const rows = ruleset.rules.map((rule) => [rule.id, rule.severity, rule.owasp ?? '', rule.description]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows) {
     io.stdout.write(`${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`);
   }
   return EXIT.ok;
 }
+
+const RULESET_HELP = `preset (recommended, strict) or ruleset file (default: ${RULESET_FILES[0]} if present, else recommended)`;
+const ALLOW_JS_HELP = 'load JavaScript rulesets, npm ruleset packages and custom functions (they run as you: trusted code only)';
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('oasguard')
@@ -178,7 +191,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         .choices([...SEVERITIES, 'none'])
         .default('error'),
     )
-    .option('-r, --ruleset <name|path>', 'preset (recommended, strict) or ruleset file', 'recommended')
+    .option('-r, --ruleset <name|path>', RULESET_HELP)
+    .option('--allow-js-ruleset', ALLOW_JS_HELP)
     .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)')
     .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
@@ -193,9 +207,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   program
     .command('rules')
     .description('list the rules of a ruleset with severity, OWASP category and description')
-    .option('-r, --ruleset <name|path>', 'preset (recommended, strict) or ruleset file', 'recommended')
+    .option('-r, --ruleset <name|path>', RULESET_HELP)
     .option('-p, --preset <name>', 'same as --ruleset, for presets')
-    .action((flags: { ruleset: string; preset?: string }) => setExitCode(listRules(flags.preset ?? flags.ruleset, io)));
+    .option('--allow-js-ruleset', ALLOW_JS_HELP)
+    .action((flags: RulesFlags) => setExitCode(listRules(flags, io)));
 
   return program;
 }

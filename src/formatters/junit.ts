@@ -31,7 +31,7 @@ function testcase(file: string, rule: RuleMeta, findings: Finding[], failSeverit
   let body = `<system-out>${details}</system-out>`;
   if (failing.length > 0) {
     const message = `${describe(failing[0])}${failing.length > 1 ? ` and ${failing.length - 1} more` : ''}`;
-    body = `<failure message="${xmlAttribute(message)}" type="${failing[0].severity}">${details}\n${rule.docsUrl}</failure>`;
+    body = `<failure message="${xmlAttribute(message)}" type="${failing[0].severity}">${details}${rule.docsUrl ? `\n${xmlText(rule.docsUrl)}` : ''}</failure>`;
   }
   return { xml: `${open}>\n      ${body}\n    </testcase>`, failed: failing.length > 0 };
 }

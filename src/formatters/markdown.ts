@@ -20,7 +20,10 @@ function cell(text: string): string {
 
 function ruleLink(ruleId: string, rules: Map<string, RuleMeta>): string {
   const rule = rules.get(ruleId);
-  return rule ? `[${ruleId}](${rule.docsUrl})` : cell(ruleId);
+  if (!rule?.docsUrl) return cell(ruleId);
+  // A custom rule's URL comes from a user's ruleset: percent-encode what would end the link or the cell.
+  const url = rule.docsUrl.replace(/[()<>|\s\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${cell(ruleId)}](${url})`;
 }
 
 function findingRow(finding: Finding, rules: Map<string, RuleMeta>): string {

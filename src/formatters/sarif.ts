@@ -26,25 +26,40 @@ function automationId(category: string): string {
   return category.endsWith('/') ? category : `${category}/`;
 }
 
+/** The help sections a rule has: custom rules may have only a description. */
+function helpSections(rule: RuleMeta): { rationale?: string; fix?: string; sources?: string[] } {
+  return {
+    ...(rule.rationale ? { rationale: rule.rationale } : {}),
+    ...(rule.fix ? { fix: rule.fix } : {}),
+    ...(rule.sources.length > 0 ? { sources: rule.sources } : {}),
+  };
+}
+
+function helpText(rule: RuleMeta): string {
+  const { rationale, fix, sources } = helpSections(rule);
+  return [rule.description, rationale, fix && `Fix: ${fix}`, sources && `Guidelines: ${sources.join('; ')}`].filter(Boolean).join('\n\n');
+}
+
 function helpMarkdown(rule: RuleMeta): string {
-  const sources = rule.sources.map((source) => `- ${source}`).join('\n');
-  return `${rule.description}\n\n${rule.rationale}\n\n**Fix:** ${rule.fix}\n\n**Guidelines:**\n${sources}\n\n[Documentation](${rule.docsUrl})`;
+  const { rationale, fix, sources } = helpSections(rule);
+  const guidelines = sources && `**Guidelines:**\n${sources.map((source) => `- ${source}`).join('\n')}`;
+  const documentation = rule.docsUrl && `[Documentation](${rule.docsUrl})`;
+  return [rule.description, rationale, fix && `**Fix:** ${fix}`, guidelines, documentation].filter(Boolean).join('\n\n');
 }
 
 function descriptor(rule: RuleMeta): ReportingDescriptor {
-  const tags = ['security', ...(rule.owasp ? [`OWASP-${rule.owasp}`] : []), ...rule.cwe.map((cwe) => `external/cwe/cwe-${cwe}`)];
+  // Only oasguard's own checks are security findings; a user's style rule must not raise a security alert.
+  const security = rule.kind !== 'custom';
+  const tags = [...(security ? ['security'] : []), ...(rule.owasp ? [`OWASP-${rule.owasp}`] : []), ...rule.cwe.map((cwe) => `external/cwe/cwe-${cwe}`)];
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase()),
     shortDescription: { text: rule.description },
-    fullDescription: { text: `${rule.description} ${rule.rationale}` },
-    help: {
-      text: `${rule.description}\n\n${rule.rationale}\n\nFix: ${rule.fix}\n\nGuidelines: ${rule.sources.join('; ')}`,
-      markdown: helpMarkdown(rule),
-    },
-    helpUri: rule.docsUrl,
+    fullDescription: { text: [rule.description, rule.rationale].filter(Boolean).join(' ') },
+    help: { text: helpText(rule), markdown: helpMarkdown(rule) },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
     defaultConfiguration: { level: LEVELS[rule.severity] },
-    properties: { tags, precision: rule.precision, 'security-severity': SECURITY_SEVERITY[rule.severity] },
+    properties: { tags, precision: rule.precision, ...(security ? { 'security-severity': SECURITY_SEVERITY[rule.severity] } : {}) },
   };
 }
 

@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { lint, ResolvedRuleset, UsageError } from '../../src/index';
+import { createRuleset, lint, UsageError } from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 
 const loading = 'fixtures/loading';
 
 /** A fixed ruleset, so that these tests are about loading and do not change as rules are added. */
-const ruleset: ResolvedRuleset = {
-  name: 'loading tests',
-  rules: new Map([
-    ['define-429-response', { severity: 'warn' }],
-    ['require-additional-properties-false', { severity: 'warn' }],
-    ['require-https-servers', { severity: 'error' }],
-  ]),
-};
+const ruleset = createRuleset(
+  { rules: { 'define-429-response': 'warn', 'require-additional-properties-false': 'warn', 'require-https-servers': 'error' } },
+  { name: 'loading tests', baseDir: REPO_ROOT },
+);
 
 /** The findings of a lint as `file line:column rule-id/message-id pointer`, easy to read in a failure. */
 async function lintSummary(inputs: string[], stdin?: string): Promise<{ files: string[]; findings: string[] }> {

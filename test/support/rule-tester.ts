@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint, Rule } from '../../src/index';
+import { createRuleset, lint, Rule } from '../../src/index';
 
 /** The repository root: fixture paths in findings are relative to it. */
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -24,7 +24,8 @@ interface InvalidCase {
 /** Lints one fixture with only `rule` enabled; every other finding (invalid OpenAPI included) shows up too. */
 export async function lintWithRule(rule: Rule, fixture: string, options?: Options) {
   const file = `fixtures/rules/${rule.id}/${fixture}`;
-  const ruleset = { name: `${rule.id} only`, rules: new Map([[rule.id, { severity: rule.severity, options }]]) };
+  const setting = options === undefined ? rule.severity : [rule.severity, options];
+  const ruleset = createRuleset({ rules: { [rule.id]: setting } }, { name: `${rule.id} only`, baseDir: REPO_ROOT });
   const result = await lint([file], { cwd: REPO_ROOT, ruleset });
   return result.findings.map((finding) => ({
     ruleId: finding.ruleId,

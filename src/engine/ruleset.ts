@@ -1,0 +1,419 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Ruleset } from '@stoplight/spectral-core';
+import type { FileRuleDefinition, FileRulesetSeverityDefinition, RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
+import type { RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
+import * as formats from '@stoplight/spectral-formats';
+import * as coreFunctions from '@stoplight/spectral-functions';
+import { oas } from '@stoplight/spectral-rulesets';
+import { parse as parseYaml } from 'yaml';
+import { UsageError } from '../errors';
+import { findRule } from '../rules';
+import { ruleMeta } from '../rules/define-rule';
+import { isSeverity } from '../severity';
+import { RuleMeta, SEVERITIES, Severity } from '../types';
+import { diagnostics } from './diagnostics';
+import { MessageTable } from './messages';
+import { PresetName, PRESETS, presetRuleset, schemaRules, spectralRule } from './spectral-rules';
+
+/** A ruleset ready to lint with. */
+export interface LoadedRuleset {
+  /** The preset's name, or the ruleset file as given. */
+  readonly name: string;
+  /** The ruleset file; undefined for presets. `overrides` globs are relative to its directory. */
+  readonly source?: string;
+  /** The rules as Spectral runs them, the schema checks included. */
+  readonly spectral: Ruleset;
+  /** The messages of oasguard's rules, which reach Spectral as tokens. */
+  readonly messages: MessageTable;
+  /** The rules enabled for every file (`overrides` may change them for some), sorted by id. */
+  readonly rules: readonly RuleMeta[];
+}
+
+/** How rulesets may be loaded. */
+export interface RulesetLoadOptions {
+  /** Load JavaScript rulesets and custom functions: they run with the linting user's permissions. */
+  allowJs?: boolean;
+}
+
+/** The ruleset files used, in this order, when none is given: the first found in the current directory. */
+export const RULESET_FILES = ['.oasguard.yaml', '.oasguard.yml', '.oasguard.json'] as const;
+
+/** The project ruleset file in `cwd`, if there is one. */
+export function findRulesetFile(cwd: string): string | undefined {
+  return RULESET_FILES.find((name) => existsSync(join(cwd, name)));
+}
+
+/** Keys of a Spectral ruleset that oasguard reads; `parserOptions` is left out: duplicate keys are always errors. */
+const RULESET_KEYS = ['extends', 'rules', 'overrides', 'formats', 'aliases', 'functions', 'functionsDir', 'documentationUrl', 'description'];
+
+const EXTEND_MODES = ['all', 'recommended', 'off'];
+
+/** Spectral's names for its own diagnostics and the schema checks; oasguard reports them as its diagnostics. */
+const RESERVED_NAMES: Record<string, string> = {
+  parser: 'parse-error',
+  'invalid-ref': 'unresolved-ref',
+  'oas2-schema': 'invalid-openapi',
+  'oas3-schema': 'invalid-openapi',
+};
+
+interface JsonPathEngine {
+  query(input: unknown, callbacks: Record<string, () => void>): void;
+}
+// Spectral's JSONPath engine, which compiles an expression only when a document is linted; its subpath exports
+// are invisible to the "node" module resolution this project compiles with.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Nimma = (require('nimma/legacy') as { default: new (expressions: string[], options: object) => JsonPathEngine }).default;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { jsonPathPlus } = require('nimma/fallbacks') as { jsonPathPlus: unknown };
+
+/** Why Spectral could not evaluate a `given` expression, found now rather than halfway through a lint. */
+function jsonPathProblem(expression: string): string | undefined {
+  try {
+    new Nimma([expression], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }).query({ x: { x: [1] } }, { [expression]: () => undefined });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const JS_EXTENSIONS = /\.(c|m)?js$/i;
+const DATA_EXTENSIONS = /\.(ya?ml|json)$/i;
+const URL = /^[a-z][a-z\d+.-]*:\/\//i;
+
+/**
+ * Loads a preset by name (`recommended`, `oasguard:strict`) or a ruleset file by path (relative to `cwd`). A ruleset
+ * file is a Spectral ruleset in YAML or JSON; oasguard rules also take `[severity, options]`. JavaScript (rulesets,
+ * npm packages, custom functions) is refused unless `options.allowJs`, and nothing is fetched from the network.
+ */
+export function loadRuleset(nameOrPath: string, cwd: string, options: RulesetLoadOptions = {}): LoadedRuleset {
+  const preset = presetName(nameOrPath);
+  const messages = new MessageTable();
+  if (preset) return finish(presetRuleset(preset, messages.intern.bind(messages)), preset, undefined, messages);
+  const file = resolve(cwd, nameOrPath);
+  const definition = new RulesetLoader(cwd, options, messages).loadFile(file, []);
+  return finish(definition, nameOrPath, file, messages);
+}
+
+/** Where a ruleset given as data comes from. */
+export interface RulesetDataOptions extends RulesetLoadOptions {
+  /** Names the ruleset in errors. */
+  name: string;
+  /** Relative `extends` and `overrides` globs are resolved against it. */
+  baseDir: string;
+}
+
+/** A ruleset given as data, as a ruleset file would hold it: for programs and tests. */
+export function createRuleset(data: unknown, options: RulesetDataOptions): LoadedRuleset {
+  const messages = new MessageTable();
+  const source = join(options.baseDir, '.oasguard.yaml');
+  const definition = new RulesetLoader(options.baseDir, options, messages).fromData(data, source, [source], options.name);
+  return finish(definition, options.name, source, messages);
+}
+
+function presetName(nameOrPath: string): PresetName | undefined {
+  const name = nameOrPath.replace(/^oasguard:/, '');
+  return (PRESETS as readonly string[]).includes(name) ? (name as PresetName) : undefined;
+}
+
+/** The `extends` names of oasguard's presets: `oasguard:<preset>`, and the package exports Spectral's CLI loads. */
+function extendedPreset(spec: string): PresetName | undefined {
+  if (spec === 'oasguard/ruleset') return 'recommended';
+  if (spec === 'oasguard/ruleset/strict') return 'strict';
+  return spec.startsWith('oasguard:') ? presetName(spec) : undefined;
+}
+
+/** The top ruleset with the schema checks added: they are diagnostics, on whatever the ruleset says. */
+function finish(definition: RulesetDefinition, name: string, source: string | undefined, messages: MessageTable): LoadedRuleset {
+  const rules = { ...('rules' in definition ? definition.rules : {}), ...schemaRules(messages.intern.bind(messages)) };
+  const spectral = construct({ ...definition, rules } as RulesetDefinition, source, (problem) => new UsageError(`Invalid ruleset ${name}: ${problem}`));
+  return { name, source, spectral, messages, rules: ruleMetas([spectral]) };
+}
+
+/** Spectral's validation of a ruleset, its problems on one line. */
+function construct(definition: RulesetDefinition, source: string | undefined, fail: (problem: string) => UsageError): Ruleset {
+  try {
+    return new Ruleset(definition, { severity: 'recommended', ...(source === undefined ? {} : { source }) });
+  } catch (error) {
+    throw fail(describeSpectralError(error));
+  }
+}
+
+/** Spectral throws AggregateErrors for rulesets; users want each problem, on one line, with where it is. */
+function describeSpectralError(error: unknown): string {
+  const errors = (error as { errors?: unknown[] }).errors;
+  if (Array.isArray(errors) && errors.length > 0) return errors.map(describeSpectralError).join('; ');
+  const message = error instanceof Error ? error.message : String(error);
+  const path = ((error as { path?: unknown }).path ?? []) as string[];
+  if (path[0] !== 'rules' || path.length < 2) return path.length > 0 ? `${path.join('.')}: ${message}` : message;
+  const [, rule, ...where] = path;
+  // Option errors name the function; an oasguard rule's function is named after the rule.
+  const optionError = /^"([^"]+)" function (.*)$/s.exec(message);
+  if (optionError) return optionError[1] === rule ? `rule "${rule}" ${optionError[2]}` : `rule "${rule}": function "${optionError[1]}" ${optionError[2]}`;
+  return `rule "${rule}": ${where.length > 0 ? `${where.join('.')} ` : ''}${message}`;
+}
+
+/** What is known while one ruleset file is converted. */
+interface FileContext {
+  file: string;
+  display: string;
+  /** The files extending this one, outermost first, to name a cycle. */
+  chain: string[];
+  fail(problem: string): UsageError;
+}
+
+class RulesetLoader {
+  private readonly encode;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly options: RulesetLoadOptions,
+    messages: MessageTable,
+  ) {
+    this.encode = messages.intern.bind(messages);
+  }
+
+  loadFile(file: string, chain: string[]): RulesetDefinition {
+    const display = this.display(file);
+    if (chain.includes(file)) {
+      throw new UsageError(`Invalid ruleset ${this.display(chain[chain.length - 1])}: "extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`);
+    }
+    if (JS_EXTENSIONS.test(file)) return this.requireJs(file, display, `the JavaScript ruleset ${display}`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`Cannot read ruleset "${display}".`, `Use one of ${PRESETS.join(', ')} or the path of a ruleset file.`);
+    }
+    const fail = (problem: string) => new UsageError(`Invalid ruleset ${display}: ${problem}`);
+    let data: unknown;
+    try {
+      data = parseYaml(text, { maxAliasCount: 100 });
+    } catch (error) {
+      throw fail((error as Error).message.split('\n')[0]);
+    }
+    return this.fromData(data, file, [...chain, file]);
+  }
+
+  fromData(data: unknown, file: string, chain: string[], display = this.display(file)): RulesetDefinition {
+    const context: FileContext = { file, display, chain, fail: (problem) => new UsageError(`Invalid ruleset ${display}: ${problem}`) };
+    if (!isMapping(data)) throw context.fail('expected a mapping of Spectral ruleset keys (`extends`, `rules`, `overrides`).');
+    const unknownKey = Object.keys(data).find((key) => !RULESET_KEYS.includes(key));
+    if (unknownKey !== undefined) throw context.fail(`unknown key "${unknownKey}" (expected one of ${RULESET_KEYS.join(', ')}).`);
+    if (data.overrides !== undefined && chain.length > 1) {
+      throw context.fail('`overrides` are only read from the ruleset given to oasguard, not from one it extends.');
+    }
+    const functions = this.customFunctions(data, context);
+    const extended = data.extends === undefined ? undefined : this.extendsList(data.extends, context);
+    const known = new Set(extended ? Object.keys(construct({ extends: extended }, undefined, context.fail).rules) : []);
+    const rules = data.rules === undefined ? undefined : this.rules(data.rules, known, functions, context);
+    const definition = {
+      ...(typeof data.description === 'string' ? { description: data.description } : {}),
+      ...(typeof data.documentationUrl === 'string' ? { documentationUrl: data.documentationUrl } : {}),
+      ...(data.formats === undefined ? {} : { formats: this.formats(data.formats, context) }),
+      ...(data.aliases === undefined ? {} : { aliases: data.aliases }),
+      ...(extended ? { extends: extended } : {}),
+      ...(rules ? { rules } : {}),
+      ...(data.overrides === undefined
+        ? {}
+        : { overrides: this.overrides(data.overrides, new Set([...known, ...Object.keys(rules ?? {})]), functions, context) }),
+    } as RulesetDefinition;
+    // Spectral checks the rest (JSONPath syntax, function options, alias use) and says where a problem is.
+    construct({ ...definition, rules: rules ?? {} } as RulesetDefinition, file, context.fail);
+    return definition;
+  }
+
+  private extendsList(value: unknown, context: FileContext): [RulesetDefinition, FileRulesetSeverityDefinition][] {
+    const entries = Array.isArray(value) ? value : [value];
+    return entries.map((entry) => {
+      const [spec, mode = 'recommended'] = Array.isArray(entry) ? entry : [entry];
+      if (typeof spec !== 'string' || !EXTEND_MODES.includes(String(mode)) || (Array.isArray(entry) && entry.length !== 2)) {
+        throw context.fail(`cannot extend ${JSON.stringify(entry)}; give a ruleset name or path, or [name, ${EXTEND_MODES.join(' | ')}].`);
+      }
+      return [this.extendedRuleset(spec, context), mode as FileRulesetSeverityDefinition];
+    });
+  }
+
+  private extendedRuleset(spec: string, context: FileContext): RulesetDefinition {
+    const preset = extendedPreset(spec);
+    if (preset) return presetRuleset(preset, this.encode);
+    if (spec === 'spectral:oas') return oas as RulesetDefinition;
+    if (spec.startsWith('spectral:') || spec.startsWith('oasguard:')) {
+      throw context.fail(`cannot extend "${spec}"; use ${PRESETS.map((p) => `oasguard:${p}`).join(', ')}, spectral:oas or a ruleset file.`);
+    }
+    if (URL.test(spec)) {
+      throw context.fail(`cannot extend "${spec}": rulesets are never fetched from the network. Save it in the project and extend the file.`);
+    }
+    const isPath = spec.startsWith('.') || isAbsolute(spec) || DATA_EXTENSIONS.test(spec) || JS_EXTENSIONS.test(spec);
+    if (isPath) return this.loadFile(resolve(dirname(context.file), spec), context.chain);
+    // A bare name is an npm package: JavaScript.
+    return this.requireJs(spec, context.display, `the npm package "${spec}"`, context);
+  }
+
+  /** Loads a JavaScript ruleset or function, which only `--allow-js-ruleset` permits. */
+  private requireJs<T>(specifier: string, display: string, what: string, context?: FileContext): T {
+    if (!this.options.allowJs) {
+      throw new UsageError(
+        `Invalid ruleset ${context?.display ?? display}: ${what} is JavaScript, which oasguard runs only with --allow-js-ruleset.`,
+        'JavaScript rulesets run with your permissions: allow them only for code you trust, never for rulesets from the linted tree.',
+      );
+    }
+    const from = createRequire(context?.file ?? join(this.cwd, 'noop.js'));
+    let loaded: { default?: T } & T;
+    try {
+      loaded = from(from.resolve(specifier)) as { default?: T } & T;
+    } catch (error) {
+      throw new UsageError(`Invalid ruleset ${context?.display ?? display}: cannot load ${what}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    return loaded.default ?? loaded;
+  }
+
+  private customFunctions(data: Record<string, unknown>, context: FileContext): Record<string, RulesetFunction> {
+    if (data.functions === undefined) return {};
+    if (!Array.isArray(data.functions) || !data.functions.every((name) => typeof name === 'string')) {
+      throw context.fail('`functions` must list function names.');
+    }
+    const dir = resolve(dirname(context.file), typeof data.functionsDir === 'string' ? data.functionsDir : 'functions');
+    return Object.fromEntries(
+      (data.functions as string[]).map((name) => [name, this.requireJs<RulesetFunction>(join(dir, `${name}.js`), context.display, `the custom function "${name}"`, context)]),
+    );
+  }
+
+  private formats(value: unknown, context: FileContext): unknown[] {
+    const names = Array.isArray(value) ? value : [value];
+    return names.map((name) => {
+      const format = typeof name === 'string' ? (formats as Record<string, unknown>)[name] : undefined;
+      if (typeof format !== 'function') throw context.fail(`unknown format ${JSON.stringify(name)} (for example oas2, oas3, oas3_0, oas3_1).`);
+      return format;
+    });
+  }
+
+  private rules(value: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): Record<string, FileRuleDefinition> {
+    if (!isMapping(value)) throw context.fail('`rules` must map rule names to a severity, `off`, or a rule definition.');
+    const rules: Record<string, FileRuleDefinition> = {};
+    for (const [name, setting] of Object.entries(value)) {
+      const rule = this.rule(name, setting, known, functions, context);
+      if (rule !== undefined) rules[name] = rule;
+    }
+    return rules;
+  }
+
+  /** One entry of `rules`, as Spectral takes it; undefined when it turns off a rule that is not there anyway. */
+  private rule(name: string, setting: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): FileRuleDefinition | undefined {
+    const fail = (problem: string) => context.fail(`rule "${name}": ${problem}`);
+    if (name in RESERVED_NAMES) throw fail(`this is oasguard's ${RESERVED_NAMES[name]} diagnostic, which is always on.`);
+    if (name in diagnostics) throw fail('diagnostics are always on and cannot be configured.');
+    const oasguardRule = findRule(name);
+    if (isMapping(setting)) {
+      if (oasguardRule) throw fail('this is an oasguard rule: give it a severity or [severity, options], and give a rule of your own another name.');
+      return this.customRule(setting, functions, fail);
+    }
+    const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+    if (!(isSeverity(severity) || severity === 'off' || typeof severity === 'boolean') || rest.length > 0) {
+      throw fail(`expected error, warn, info, hint or off (or [severity, options]), got ${JSON.stringify(setting)}.`);
+    }
+    if (Array.isArray(setting) && setting.length > 1) {
+      if (!oasguardRule) throw fail('only oasguard rules take [severity, options]; set options in the rule\'s `then.functionOptions`.');
+      if (!isMapping(options)) throw fail('options must be a mapping.');
+    }
+    if (!oasguardRule) {
+      if (!known.has(name)) throw context.fail(`unknown rule "${name}". Run \`oasguard rules\` to list the rules.`);
+      return severity as FileRuleDefinition;
+    }
+    if (severity === 'off' || severity === false) return known.has(name) ? 'off' : undefined;
+    // A full definition enables the rule whether or not an extended ruleset has it, with the options merged.
+    const chosen = severity === true ? oasguardRule.severity : severity;
+    if (options === undefined && known.has(name)) return chosen;
+    return spectralRule(oasguardRule, chosen, options as Record<string, unknown> | undefined, this.encode);
+  }
+
+  /** A rule of the user's own: Spectral's core functions (or declared custom ones) by name, formats by name. */
+  private customRule(definition: Record<string, unknown>, functions: Record<string, RulesetFunction>, fail: (problem: string) => UsageError): SpectralRule {
+    const resolveThen = (then: unknown): unknown => {
+      if (!isMapping(then) || typeof then.function !== 'string') return then;
+      const fn = functions[then.function] ?? (coreFunctions as Record<string, unknown>)[then.function];
+      if (typeof fn !== 'function') {
+        throw fail(`unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions).sort().join(', ')}) or one listed in \`functions\`.`);
+      }
+      return { ...then, function: fn };
+    };
+    // `#Name` refers to an alias, which Spectral checks itself.
+    for (const given of [definition.given].flat()) {
+      const problem = typeof given === 'string' && !given.startsWith('#') ? jsonPathProblem(given) : undefined;
+      if (problem !== undefined) throw fail(`given "${given}" is not a JSONPath expression Spectral can run: ${problem}.`);
+    }
+    const then = Array.isArray(definition.then) ? definition.then.map(resolveThen) : resolveThen(definition.then);
+    const converted: Record<string, unknown> = { ...definition, then };
+    if (definition.formats !== undefined) converted.formats = this.formats(definition.formats, { fail } as FileContext);
+    return converted as SpectralRule;
+  }
+
+  private overrides(value: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): unknown[] {
+    if (!Array.isArray(value)) throw context.fail('`overrides` must be a list of { files, rules } entries.');
+    return value.map((entry, index) => {
+      const fail = (problem: string) => context.fail(`overrides[${index}]: ${problem}`);
+      if (!isMapping(entry)) throw fail('expected a mapping with `files` and `rules`.');
+      const { files, rules, extends: extended, formats: entryFormats, ...rest } = entry;
+      const unknownKey = Object.keys(rest)[0];
+      if (unknownKey !== undefined) throw fail(`unknown key "${unknownKey}" (expected files, rules, extends, formats).`);
+      if (!Array.isArray(files) || files.length === 0 || !files.every((file) => typeof file === 'string' && file !== '')) {
+        throw fail('`files` must be a non-empty list of glob patterns, relative to the ruleset file.');
+      }
+      const entryContext = { ...context, fail: (problem: string) => fail(problem) };
+      return {
+        files,
+        ...(extended === undefined ? {} : { extends: this.extendsList(extended, entryContext) }),
+        ...(entryFormats === undefined ? {} : { formats: this.formats(entryFormats, entryContext) }),
+        ...(rules === undefined ? {} : { rules: this.rules(rules, known, functions, entryContext) }),
+      };
+    });
+  }
+
+  private display(file: string): string {
+    const path = relative(this.cwd, file);
+    return (path.startsWith('..') || isAbsolute(path) ? file : path).split(sep).join('/');
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/**
+ * The metadata of every rule the ruleset enables for any of `sources` (overrides can enable a rule for some files
+ * only). oasguard's rules bring their own; rules from Spectral rulesets or the user's have what their definition says.
+ */
+export function enabledRules(ruleset: LoadedRuleset, sources: readonly string[]): RuleMeta[] {
+  if (ruleset.spectral.overrides === null) return [...ruleset.rules];
+  return ruleMetas([ruleset.spectral, ...sources.map((source) => ruleset.spectral.fromSource(source))]);
+}
+
+function ruleMetas(variants: readonly Ruleset[]): RuleMeta[] {
+  const metas = new Map<string, RuleMeta>();
+  for (const variant of variants) {
+    for (const rule of Object.values(variant.rules)) {
+      if (!rule.enabled || rule.name in RESERVED_NAMES || metas.has(rule.name)) continue;
+      const severity = SEVERITIES[rule.severity] ?? 'error';
+      const oasguardRule = findRule(rule.name);
+      metas.set(rule.name, oasguardRule ? { ...ruleMeta(oasguardRule), severity } : customRuleMeta(rule.name, severity, rule));
+    }
+  }
+  return [...metas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function customRuleMeta(id: string, severity: Severity, rule: { description: string | null; message: string | null; documentationUrl: string | null }): RuleMeta {
+  return {
+    id,
+    kind: 'custom',
+    severity,
+    description: rule.description ?? rule.message ?? id,
+    rationale: '',
+    sources: [],
+    cwe: [],
+    fix: '',
+    precision: 'high',
+    docsUrl: rule.documentationUrl ?? '',
+  };
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRulesetFunction } from '@stoplight/spectral-core';
+import type { RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
+import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
+import { oas2, oas3, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
+import { oasDocumentSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
+import { parse as parseYaml } from 'yaml';
+import { RULES_DOCS_URL } from '../meta';
+import { renderMessage, Rule } from '../rules/define-rule';
+import { findRule } from '../rules';
+import type { Severity } from '../types';
+import type { MessageEncoder } from './messages';
+
+/** The presets shipped in `rulesets/`. */
+export const PRESETS = ['recommended', 'strict'] as const;
+
+/** A preset's name. */
+export type PresetName = (typeof PRESETS)[number];
+
+/** The document formats oasguard lints. */
+export const OPENAPI_FORMATS = [oas2, oas3, oas3_0, oas3_1];
+
+const PRESETS_DIR = join(__dirname, '..', '..', 'rulesets');
+
+/** A preset's severities: `rulesets/<name>.yaml` maps every rule id to one. */
+export function presetSeverities(preset: PresetName): Record<string, Severity> {
+  return (parseYaml(readFileSync(join(PRESETS_DIR, `${preset}.yaml`), 'utf8')) as { rules: Record<string, Severity> }).rules;
+}
+
+/** A preset as a Spectral ruleset: what `extends: oasguard:<preset>` and `oasguard/ruleset` load. */
+export function presetRuleset(preset: PresetName, encode: MessageEncoder): RulesetDefinition {
+  const rules: Record<string, SpectralRule> = {};
+  for (const [id, severity] of Object.entries(presetSeverities(preset))) {
+    const rule = findRule(id);
+    if (rule) rules[id] = spectralRule(rule, severity, undefined, encode);
+  }
+  return { description: `oasguard ${preset}`, documentationUrl: RULES_DOCS_URL, formats: OPENAPI_FORMATS, rules };
+}
+
+/** An oasguard rule as a Spectral rule, with `options` merged over its defaults. */
+export function spectralRule(rule: Rule, severity: Severity, options: Record<string, unknown> | undefined, encode: MessageEncoder): SpectralRule {
+  return {
+    description: rule.description,
+    documentationUrl: rule.docsUrl,
+    // Spectral runs a rule once per expression that matches a node: an expression listed twice runs it twice.
+    given: [...new Set(rule.given)],
+    severity,
+    resolved: true,
+    formats: OPENAPI_FORMATS,
+    message: '{{error}}',
+    then: {
+      function: ruleFunction(rule, encode),
+      ...(rule.options ? { functionOptions: { ...(rule.options.defaults as object), ...options } } : {}),
+    },
+  };
+}
+
+function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
+  const check: RulesetFunction = (target, options, context) => {
+    const results: IFunctionResult[] = [];
+    rule.check(target, {
+      // IDocumentInventory does not declare `resolved`, which Spectral's DocumentInventory always has.
+      root: (context.documentInventory as unknown as { resolved: unknown }).resolved,
+      path: context.path,
+      options,
+      report(messageId, { at = [], data } = {}) {
+        const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
+        results.push({ message: encode(messageId, message), path: [...context.path, ...at] });
+      },
+    });
+    return results;
+  };
+  // Spectral names the function in option errors: make that the rule id.
+  Object.defineProperty(check, 'name', { value: rule.id });
+  return createRulesetFunction<unknown, unknown>({ input: null, options: rule.options?.schema ?? null }, check);
+}
+
+/**
+ * Spectral's bundled OpenAPI 3.1 schema predates `$ref` in Path Items (allowed by the 3.1 spec), so it calls
+ * `paths: {/x: {$ref: ...}}` invalid; those reports are dropped rather than passed on as false errors.
+ */
+const validateSchema: RulesetFunction = (input, options, context) => {
+  let results: IFunctionResult[] | void;
+  try {
+    results = (oasDocumentSchema as RulesetFunction)(input, options, context) as IFunctionResult[] | void;
+  } catch (error) {
+    // It follows `$ref`s to word its messages, and throws on malformed ones (`$ref: []`): still a finding.
+    return [{ message: `the document cannot be validated: ${error instanceof Error ? error.message : String(error)}`, path: [] }];
+  }
+  const paths = (input as { paths?: Record<string, unknown> } | null)?.paths;
+  return results?.filter(({ path = [], message }) => {
+    const pathItem = path.length === 2 && path[0] === 'paths' ? paths?.[String(path[1]).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    return !(typeof pathItem === 'object' && pathItem !== null && '$ref' in pathItem && message.includes('unevaluated properties'));
+  });
+};
+
+/**
+ * The schema checks, reported as `invalid-openapi`. They take the names of `spectral:oas`'s own schema rules, so
+ * a ruleset extending it has them once.
+ */
+export function schemaRules(encode: MessageEncoder): Record<string, SpectralRule> {
+  const rule = (format: typeof oas2): SpectralRule => ({
+    given: '$',
+    formats: [format],
+    resolved: false,
+    severity: 'error',
+    message: '{{error}}',
+    then: {
+      function: function oasguardSchema(target, options, context) {
+        const results = validateSchema(target, options, context) as IFunctionResult[] | void;
+        return results?.map((result) => ({ ...result, message: encode('invalid', result.message) }));
+      },
+    },
+  });
+  return { 'oas2-schema': rule(oas2), 'oas3-schema': rule(oas3) };
+}
