@@ -1,5 +1,8 @@
 /** oasguard's public API; the CLI uses nothing else. */
-export { lint, sortFindings, STDIN_NAME } from './lint';
+export { lint, readBaseline, STDIN_NAME } from './lint';
+export { sortFindings } from './findings';
+export { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from './baseline';
+export type { Baseline, BaselineEntry, BaselineLocation, BaselineMatch } from './baseline';
 export type { LintOptions } from './lint';
 export { DEFAULT_LIMITS } from './engine/limits';
 export type { Limits } from './engine/limits';

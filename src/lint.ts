@@ -1,4 +1,6 @@
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { Baseline, matchBaseline, parseBaseline } from './baseline';
 import { diagnostics } from './engine/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
 import { DEFAULT_LIMITS, Limits } from './engine/limits';
@@ -7,6 +9,7 @@ import { EncodingError, readLimited } from './engine/resolver';
 import { enabledRules, findRulesetFile, LoadedRuleset, loadRuleset } from './engine/ruleset';
 import { EngineFinding, SpectralEngine, undecodable } from './engine/spectral-engine';
 import { UsageError } from './errors';
+import { sortFindings } from './findings';
 import type { Finding, LintResult, RuleMeta, UnlintedFile } from './types';
 
 /** How `lint()` finds, reads and judges documents. */
@@ -33,6 +36,8 @@ export interface LintOptions {
    * accept finding none: for pre-commit hooks, which pass every staged YAML and JSON file.
    */
   skipNonOpenApi?: boolean;
+  /** A baseline file (relative to `cwd`): findings it holds are reported apart, in `baselined`, and do not count. */
+  baseline?: string;
 }
 
 /** Name shown for standard input in findings. */
@@ -89,7 +94,23 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   if (reportedFiles.length === 0 && !options.skipNonOpenApi) {
     throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
   }
-  return { files: reportedFiles, unlinted, findings: sortFindings(dedupe(findings)), rules: activeRules(ruleset, lintedSources) };
+  const rules = activeRules(ruleset, lintedSources);
+  for (const finding of engine.unusedSuppressions(new Set(rules.map((rule) => rule.id)))) findings.push(toFinding(finding, cwd));
+  const sorted = sortFindings(dedupe(findings));
+  const active = sorted.filter((finding) => finding.suppression === undefined);
+  const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
+  if (options.baseline === undefined) return { files: reportedFiles, unlinted, findings: active, suppressed, baselined: [], rules };
+  const location = { path: resolve(cwd, options.baseline), cwd };
+  const { fresh, known, stale } = matchBaseline(await readBaseline(location.path, options.baseline), active, reportedFiles, location);
+  return { files: reportedFiles, unlinted, findings: fresh, suppressed, baselined: known, baseline: { file: options.baseline, stale: stale.length }, rules };
+}
+
+/** A baseline file, parsed; `name` is the path as given. */
+export async function readBaseline(path: string, name: string): Promise<Baseline> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot read baseline ${name}: ${error.code ?? error.message}.`, 'Create one with `oasguard baseline create`.');
+  });
+  return parseBaseline(text, name);
 }
 
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
@@ -124,6 +145,8 @@ function toFinding(finding: EngineFinding, cwd: string): Finding {
       start: { line: start.line + 1, column: start.character + 1 },
       end: { line: end.line + 1, column: end.character + 1 },
     },
+    nodeHash: finding.nodeHash,
+    ...(finding.suppression ? { suppression: { kind: 'inSource', reason: finding.suppression.reason, pointer: toPointer(finding.suppression.path) } } : {}),
   };
 }
 
@@ -138,18 +161,6 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-/** Sorted by file, line, column, rule id, then message: output is deterministic. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...findings].sort(
-    (a, b) =>
-      compareText(a.file, b.file) ||
-      a.range.start.line - b.range.start.line ||
-      a.range.start.column - b.range.start.column ||
-      compareText(a.ruleId, b.ruleId) ||
-      compareText(a.message, b.message),
-  );
-}
 
 function activeRules(ruleset: LoadedRuleset, sources: readonly string[]): RuleMeta[] {
   return [...Object.values(diagnostics), ...enabledRules(ruleset, sources)].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -31,6 +31,22 @@ export interface Finding {
   /** JSON pointer (RFC 6901) to the flagged node within `file`. */
   pointer: string;
   range: Range;
+  /**
+   * A hash of the flagged node's scalar values and member names (of the message, for a file that did not parse):
+   * baselines match on it, so changing the flagged node brings a baselined finding back.
+   */
+  nodeHash: string;
+  /** Present on suppressed findings: the `x-oasguard-ignore` that covers it. */
+  suppression?: Suppression;
+}
+
+/** An `x-oasguard-ignore` entry that covers a finding. */
+export interface Suppression {
+  /** SARIF's term: the suppression is written in the document itself. */
+  kind: 'inSource';
+  reason: string;
+  /** JSON pointer to the node carrying `x-oasguard-ignore`, within the finding's file. */
+  pointer: string;
 }
 
 /** OWASP API Security Top 10 2023 categories. */
@@ -83,14 +99,28 @@ export interface UnlintedFile {
   message: string;
 }
 
+/** How a lint against a baseline went. */
+export interface BaselineSummary {
+  /** The baseline file, as given. */
+  file: string;
+  /** Entries for linted files that matched no finding: fixed, or changed. `baseline update` prunes them. */
+  stale: number;
+}
+
 /** What `lint()` returns. */
 export interface LintResult {
   /** The documents reported on, as displayed in findings: linted ones and those in `unlinted`. */
   files: string[];
   /** The reported documents that could not be linted, in `files` order. */
   unlinted: UnlintedFile[];
-  /** Sorted by file, line, column, rule id. */
+  /** The findings that count: not suppressed. Sorted by file, line, column, rule id. */
   findings: Finding[];
+  /** Findings an `x-oasguard-ignore` covers, each with its `suppression`; sorted like `findings`. */
+  suppressed: Finding[];
+  /** Findings the baseline holds: known, not counted against the run. Empty without a baseline. */
+  baselined: Finding[];
+  /** How the baseline fared, when one was given. */
+  baseline?: BaselineSummary;
   /** Metadata of every rule that was active, plus the built-in diagnostics; sorted by id. */
   rules: RuleMeta[];
 }

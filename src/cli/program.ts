@@ -16,6 +16,13 @@ import {
   SEVERITIES,
   TOOL_VERSION,
   UsageError,
+  createBaseline,
+  DEFAULT_BASELINE_FILE,
+  LintOptions,
+  matchBaseline,
+  pruneBaseline,
+  readBaseline,
+  serializeBaseline,
 } from '../index';
 
 /** Everything the CLI touches outside itself, so that tests can run it in-process. */
@@ -33,15 +40,11 @@ export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
 type FailSeverity = Severity | 'none';
 
-interface LintFlags {
-  format: string[];
-  output?: string;
-  failSeverity: FailSeverity;
+/** The flags every command that lints takes: what to lint with, and within which limits. */
+interface LintingFlags {
   ruleset?: string;
   allowJsRuleset?: boolean;
   root?: string;
-  color: boolean;
-  sarifCategory?: string;
   skipNonOpenapi?: boolean;
   allowRemoteRefs?: boolean;
   allowPrivateHosts?: boolean;
@@ -50,6 +53,20 @@ interface LintFlags {
   maxDepth: number;
   maxAliases: number;
   maxFiles: number;
+}
+
+interface LintFlags extends LintingFlags {
+  format: string[];
+  output?: string;
+  failSeverity: FailSeverity;
+  color: boolean;
+  sarifCategory?: string;
+  baseline?: string;
+  showSuppressed?: boolean;
+}
+
+interface BaselineFlags extends LintingFlags {
+  output: string;
 }
 
 /** A commander parser for a whole number in `[min, max]`; anything else is a usage error naming the flag. */
@@ -109,12 +126,12 @@ function useColor(flags: LintFlags, io: CliIo): boolean {
   return flags.color && io.stdout.isTTY === true && !io.env.NO_COLOR;
 }
 
-async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<number> {
+/** lint()'s options from the flags every linting command shares. */
+async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Promise<LintOptions> {
   if (inputs.length === 0) {
     throw new UsageError('No input given.', 'Pass OpenAPI files, directories or globs, or - to read standard input.');
   }
-  const targets = reportTargets(flags.format, flags.output);
-  const result = await lint(inputs, {
+  return {
     cwd: io.cwd,
     ruleset: flags.ruleset,
     allowJsRuleset: flags.allowJsRuleset === true,
@@ -123,25 +140,63 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<n
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles },
     remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
+  };
+}
+
+async function writeOutput(io: CliIo, file: string, content: string): Promise<void> {
+  await io.writeFile(resolve(io.cwd, file), content).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot write ${file}: ${error.code ?? error.message}.`);
   });
-  if (targets.some((target) => target.format === 'sarif') && result.findings.length > SARIF_MAX_RESULTS) {
+}
+
+async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<number> {
+  const targets = reportTargets(flags.format, flags.output);
+  const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
+  const results = result.findings.length + result.baselined.length + result.suppressed.length;
+  if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
     io.stderr.write(
-      `oasguard: warning: SARIF report keeps the ${SARIF_MAX_RESULTS} most severe of ${result.findings.length} results, ` +
+      `oasguard: warning: SARIF report keeps the ${SARIF_MAX_RESULTS} most severe of ${results} results, ` +
         'the most GitHub code scanning accepts per run.\n',
     );
   }
   for (const { format, file } of targets) {
-    const context = { color: file === undefined && useColor(flags, io), cwd: io.cwd, failSeverity: flags.failSeverity, sarifCategory: flags.sarifCategory };
+    const context = {
+      color: file === undefined && useColor(flags, io),
+      cwd: io.cwd,
+      failSeverity: flags.failSeverity,
+      sarifCategory: flags.sarifCategory,
+      showSuppressed: flags.showSuppressed === true,
+    };
     const report = formatters[format](result, context);
-    if (file === undefined) {
-      io.stdout.write(report);
-    } else {
-      await io.writeFile(resolve(io.cwd, file), report).catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`Cannot write ${file}: ${error.code ?? error.message}.`);
-      });
-    }
+    if (file === undefined) io.stdout.write(report);
+    else await writeOutput(io, file, report);
   }
   return exitCodeFor(result, flags.failSeverity);
+}
+
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** `baseline create`: records every finding that counts now. */
+async function createBaselineFile(inputs: string[], flags: BaselineFlags, io: CliIo): Promise<number> {
+  const result = await lint(inputs, await lintOptions(inputs, flags, io));
+  const baseline = createBaseline(result.findings, { path: resolve(io.cwd, flags.output), cwd: io.cwd });
+  await writeOutput(io, flags.output, serializeBaseline(baseline));
+  io.stdout.write(`Baseline ${flags.output}: ${count(baseline.entries.length, 'finding')} recorded from ${count(result.files.length, 'document')}.\n`);
+  return EXIT.ok;
+}
+
+/** `baseline update`: drops the entries no finding matches any more; never adds one. */
+async function updateBaselineFile(inputs: string[], flags: BaselineFlags, io: CliIo): Promise<number> {
+  const location = { path: resolve(io.cwd, flags.output), cwd: io.cwd };
+  const baseline = await readBaseline(location.path, flags.output);
+  const result = await lint(inputs, await lintOptions(inputs, flags, io));
+  const { stale } = matchBaseline(baseline, result.findings, result.files, location);
+  const pruned = pruneBaseline(baseline, stale);
+  await writeOutput(io, flags.output, serializeBaseline(pruned));
+  io.stdout.write(`Baseline ${flags.output}: ${count(stale.length, 'stale entry', 'stale entries')} removed, ${pruned.entries.length} kept.\n`);
+  return EXIT.ok;
 }
 
 interface RulesFlags {
@@ -164,6 +219,22 @@ function listRules(flags: RulesFlags, io: CliIo): number {
 const RULESET_HELP = `preset (recommended, strict) or ruleset file (default: ${RULESET_FILES[0]} if present, else recommended)`;
 const ALLOW_JS_HELP = 'load JavaScript rulesets, npm ruleset packages and custom functions (they run as you: trusted code only)';
 
+/** The options of every command that lints: ruleset, reference policy and limits. */
+function addLintingOptions(command: Command): Command {
+  return command
+    .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
+    .option('-r, --ruleset <name|path>', RULESET_HELP)
+    .option('--allow-js-ruleset', ALLOW_JS_HELP)
+    .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')
+    .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
+    .option('--allow-private-hosts', 'with --allow-remote-refs, also fetch from loopback, link-local and private addresses')
+    .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
+    .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
+    .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
+    .option('--max-aliases <count>', 'most YAML aliases after expansion', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
+    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles);
+}
+
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('oasguard')
     .description('API-security linter for OpenAPI 3.0, 3.1 and Swagger 2.0 documents.')
@@ -173,7 +244,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(run oasguard --help for usage)');
 
-  program
+  const lintCommand = program
     .command('lint')
     .description('lint OpenAPI documents: files, directories (searched for *.yaml, *.yml, *.json), globs, or - for stdin')
     .argument('[inputs...]', 'files, directories, globs, or -')
@@ -185,24 +256,25 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
     .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
-    .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
     .addOption(
       new Option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity')
         .choices([...SEVERITIES, 'none'])
         .default('error'),
     )
-    .option('-r, --ruleset <name|path>', RULESET_HELP)
-    .option('--allow-js-ruleset', ALLOW_JS_HELP)
-    .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')
-    .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)')
-    .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
-    .option('--allow-private-hosts', 'with --allow-remote-refs, also fetch from loopback, link-local and private addresses')
-    .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
-    .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
-    .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
-    .option('--max-aliases <count>', 'most YAML aliases after expansion', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
-    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles)
-    .action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io)));
+    .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
+    .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
+    .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)');
+  addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io)));
+
+  const baseline = program.command('baseline').description('record the current findings, so that only new ones fail (lint --baseline)');
+  const baselineOutput = (command: Command) =>
+    addLintingOptions(command.argument('[inputs...]', 'files, directories, globs, or -').option('-o, --output <file>', 'the baseline file', DEFAULT_BASELINE_FILE));
+  baselineOutput(baseline.command('create').description('write a baseline of every finding the inputs have now')).action(
+    async (inputs: string[], flags: BaselineFlags) => setExitCode(await createBaselineFile(inputs, flags, io)),
+  );
+  baselineOutput(baseline.command('update').description('remove the baseline entries that no finding matches any more')).action(
+    async (inputs: string[], flags: BaselineFlags) => setExitCode(await updateBaselineFile(inputs, flags, io)),
+  );
 
   program
     .command('rules')

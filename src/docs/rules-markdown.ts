@@ -44,7 +44,7 @@ export function renderRulesMarkdown(fixturesDir: string): string {
     '| --- | --- | --- | --- |',
     ...index,
     '',
-    'Document diagnostics are always errors and cannot be turned off:',
+    'Document diagnostics are always on and cannot be configured (all are errors but `unused-suppression`, an info):',
     '',
     '| Diagnostic | Checks that |',
     '| --- | --- |',

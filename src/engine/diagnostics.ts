@@ -1,11 +1,21 @@
 import { docsUrlFor } from '../meta';
 import type { RuleMeta } from '../types';
 
-/** Problems with the document itself rather than its security: always errors, never configurable. */
-export type DiagnosticId = 'parse-error' | 'invalid-openapi' | 'unresolved-ref' | 'unsafe-ref' | 'not-openapi';
+/** Problems with the document itself rather than its security: always on, never configurable. */
+export type DiagnosticId =
+  | 'parse-error'
+  | 'invalid-openapi'
+  | 'unresolved-ref'
+  | 'unsafe-ref'
+  | 'not-openapi'
+  | 'invalid-suppression'
+  | 'unused-suppression';
 
-function diagnostic(meta: Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & Partial<Pick<RuleMeta, 'cwe'>> & { id: DiagnosticId }): RuleMeta {
-  return { cwe: [], ...meta, kind: 'diagnostic', severity: 'error', precision: 'very-high', docsUrl: docsUrlFor(meta.id) };
+type DiagnosticDefinition = Pick<RuleMeta, 'description' | 'rationale' | 'sources' | 'fix'> & Partial<Pick<RuleMeta, 'cwe' | 'severity'>> & { id: DiagnosticId };
+
+/** A diagnostic is an error unless it says otherwise. */
+function diagnostic(meta: DiagnosticDefinition): RuleMeta {
+  return { cwe: [], severity: 'error', ...meta, kind: 'diagnostic', precision: 'very-high', docsUrl: docsUrlFor(meta.id) };
 }
 
 /** The built-in diagnostics, sorted by id. */
@@ -18,6 +28,15 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
       'that the linter would otherwise trust, leaving operations unprotected.',
     sources: ['OpenAPI Specification 2.0, 3.0 and 3.1 JSON schemas'],
     fix: 'Correct the document where the finding points; the message names the expected structure.',
+  }),
+  'invalid-suppression': diagnostic({
+    id: 'invalid-suppression',
+    description: 'An `x-oasguard-ignore` suppression must name a rule and give a reason.',
+    rationale:
+      'A suppression hides a security finding from every later review. Without a reason nobody can tell a ' +
+      'considered exception from a silenced alarm, so a suppression without one suppresses nothing and is an error.',
+    sources: ['OWASP API Security Top 10 2023 API9 (Improper Inventory Management): documented exceptions'],
+    fix: 'Write `x-oasguard-ignore: [{ rule: <rule-id>, reason: <why it does not apply> }]` (or a map of rule id to reason).',
   }),
   'not-openapi': diagnostic({
     id: 'not-openapi',
@@ -56,5 +75,15 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
     sources: ['OWASP API Security Top 10 2023 API7 (Server Side Request Forgery)', 'CWE-22 (Path Traversal)', 'CWE-918 (SSRF)'],
     cwe: [22, 59, 918],
     fix: 'Reference files by a relative path inside the project, or bundle remote definitions into the repository.',
+  }),
+  'unused-suppression': diagnostic({
+    id: 'unused-suppression',
+    severity: 'info',
+    description: 'An `x-oasguard-ignore` suppression must still match a finding.',
+    rationale:
+      'A suppression that matches nothing is stale (the finding was fixed or moved) or names the wrong rule; left ' +
+      'in place it would silently hide the next, unrelated finding of that rule at that node.',
+    sources: ['OWASP API Security Top 10 2023 API9 (Improper Inventory Management): documented exceptions'],
+    fix: 'Remove the suppression, or correct its rule id.',
   }),
 };

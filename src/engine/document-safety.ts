@@ -15,3 +15,8 @@ export function withPlainProtoKeys(text: string): string {
 export function restoreProtoKeys<T extends string | number>(value: T): T {
   return (typeof value === 'string' && value.includes(PROTO_STAND_IN) ? value.replaceAll(PROTO_STAND_IN, PROTO_KEY) : value) as T;
 }
+
+/** A path segment as the parsed data holds it: the inverse of {@link restoreProtoKeys}. */
+export function asParsedKey<T extends string | number>(value: T): T {
+  return (typeof value === 'string' ? withPlainProtoKeys(value) : value) as T;
+}

@@ -2,13 +2,15 @@ import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-cor
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { SEVERITIES, Severity } from '../types';
-import { DiagnosticId } from './diagnostics';
-import { restoreProtoKeys, withPlainProtoKeys } from './document-safety';
+import { DiagnosticId, diagnostics } from './diagnostics';
+import { asParsedKey, restoreProtoKeys, withPlainProtoKeys } from './document-safety';
 import { checkLimits, isJson } from './limits';
 import type { MessageTable } from './messages';
+import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from './ref-loops';
 import type { LoadedRuleset } from './ruleset';
 import { AccessPolicy, createConfinedResolver, EncodingError, UNSAFE_REF_MARK } from './resolver';
+import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
 
 /** A finding before its file is made relative for display. */
 export interface EngineFinding {
@@ -21,6 +23,10 @@ export interface EngineFinding {
   path: (string | number)[];
   /** 0-based, as Spectral gives them. */
   range: ISpectralDiagnostic['range'];
+  /** A hash of the flagged node, for baselines (of the message, for a document that did not parse). */
+  nodeHash: string;
+  /** Set when an `x-oasguard-ignore` covers the finding. */
+  suppression?: { reason: string; path: (string | number)[] };
 }
 
 /** One document to lint: its absolute path (a made-up one for stdin) and its text. */
@@ -53,6 +59,7 @@ export class SpectralEngine {
   private readonly messages: MessageTable;
   /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
+  private readonly suppressions = new Suppressions();
 
   constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
     const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile);
@@ -87,9 +94,43 @@ export class SpectralEngine {
       message: restoreProtoKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
       source,
       path: path.map(restoreProtoKeys),
-      range: document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START },
+      range: rangeIn(document, path),
+      nodeHash: '',
     }));
-    return { kind: 'linted', findings: [...results.map((result) => this.toFinding(result, source)), ...loops] };
+    const problems = this.collectSuppressions(source, text, document);
+    const findings = [...results.map((result) => this.toFinding(result, source)), ...loops];
+    for (const finding of findings) {
+      const data = finding.source === source ? document.data : this.referencedDocument(finding.source)?.data;
+      finding.nodeHash = nodeHash(nodeAt(data, finding.path.map(asParsedKey)));
+      const suppression = this.suppressions.match(finding);
+      if (suppression) finding.suppression = { reason: suppression.reason, path: suppression.nodePath };
+    }
+    return { kind: 'linted', findings: [...findings, ...problems] };
+  }
+
+  /** Findings for suppressions that matched nothing in any document linted so far: call once, after the last. */
+  unusedSuppressions(enabledRules: ReadonlySet<string>): EngineFinding[] {
+    return this.suppressions.unused(enabledRules).map((problem) => this.suppressionFinding('unused-suppression', problem));
+  }
+
+  /** Reads the suppressions of the document and of every file it referenced, each file once per run. */
+  private collectSuppressions(source: string, text: string, document: IDocument): EngineFinding[] {
+    const files: [string, string, () => IDocument | undefined][] = [[source, text, () => document]];
+    for (const [file, referenced] of this.referencedFiles) files.push([file, referenced.text, () => this.referencedDocument(file)]);
+    const problems: EngineFinding[] = [];
+    for (const [file, fileText, parsed] of files) {
+      if (this.suppressions.has(file)) continue;
+      // Most files have no suppressions: a text search spares the walk.
+      const fileDocument = fileText.includes(SUPPRESSION_KEY) ? parsed() : undefined;
+      const found = this.suppressions.collect(file, fileDocument && { data: fileDocument.data, rangeOf: (path) => rangeIn(fileDocument, path) });
+      for (const problem of found) problems.push(this.suppressionFinding('invalid-suppression', problem));
+    }
+    return problems;
+  }
+
+  private suppressionFinding(ruleId: DiagnosticId, problem: SuppressionProblem): EngineFinding {
+    const { source, messageId, message, path, range } = problem;
+    return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path, range, nodeHash: nodeHash(message) };
   }
 
   private toFinding(result: ISpectralDiagnostic, rootSource: string): EngineFinding {
@@ -112,15 +153,21 @@ export class SpectralEngine {
       source,
       path: result.path.map(restoreProtoKeys),
       range: diagnostic === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
+      nodeHash: nodeHash(message),
     };
   }
 
   /** Spectral computes a resolver error's range in the root document even when the `$ref` is in another file. */
   private rangeInReferencedFile(source: string, result: ISpectralDiagnostic): ISpectralDiagnostic['range'] {
+    return this.referencedDocument(source)?.getRangeForJsonPath(result.path, true) ?? result.range;
+  }
+
+  /** A file read through a `$ref`, parsed on first need. */
+  private referencedDocument(source: string): IDocument | undefined {
     const file = this.referencedFiles.get(source);
-    if (file === undefined) return result.range;
+    if (file === undefined) return undefined;
     file.document ??= parseDocument(source, file.text);
-    return file.document.getRangeForJsonPath(result.path, true) ?? result.range;
+    return file.document;
   }
 }
 
@@ -155,7 +202,11 @@ const DOCUMENT_START = { line: 0, character: 0 };
 
 /** A diagnostic that no parser placed: at a 0-based position, the document's start by default. */
 function diagnosticAt(source: string, ruleId: DiagnosticId, messageId: string, message: string, start = DOCUMENT_START): EngineFinding {
-  return { ruleId, messageId, severity: 'error', message, source, path: [], range: { start, end: start } };
+  return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path: [], range: { start, end: start }, nodeHash: nodeHash(message) };
+}
+
+function rangeIn(document: IDocument, path: (string | number)[]): ISpectralDiagnostic['range'] {
+  return document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START };
 }
 
 /** The outcome for a file that is not UTF-8 text: a parse error where the first invalid byte is. */

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../meta';
 import { severityRank } from '../severity';
+import { SEVERITIES } from '../types';
 import type { Finding, LintResult, RuleMeta, Severity } from '../types';
 import { fingerprints } from './fingerprint';
 import type { Formatter } from './types';
@@ -72,17 +73,27 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
 /** GitHub code scanning rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
 
-/** The indices of the findings a SARIF run keeps: all of them, or the most severe {@link SARIF_MAX_RESULTS}. */
-function keptIndices(findings: readonly Finding[]): Set<number> {
-  const indices = findings.map((_finding, index) => index);
-  if (findings.length <= SARIF_MAX_RESULTS) return new Set(indices);
+/** Results in the order the cap keeps them: findings that count, then baselined ones, then suppressed ones. */
+const GROUPS = ['findings', 'baselined', 'suppressed'] as const;
+
+/** One finding of the run with the group it belongs to. */
+interface Entry {
+  finding: Finding;
+  group: (typeof GROUPS)[number];
+}
+
+/** The indices of the entries a SARIF run keeps: all of them, or the first {@link SARIF_MAX_RESULTS} by group and severity. */
+function keptIndices(entries: readonly Entry[]): Set<number> {
+  const indices = entries.map((_entry, index) => index);
+  if (entries.length <= SARIF_MAX_RESULTS) return new Set(indices);
   // By index, not by object: a result may hold one finding object twice. Array.prototype.sort is stable, so
-  // within a severity report order decides.
-  indices.sort((a, b) => severityRank(findings[a].severity) - severityRank(findings[b].severity));
+  // within a group and severity report order decides.
+  const rank = (index: number) => GROUPS.indexOf(entries[index].group) * SEVERITIES.length + severityRank(entries[index].finding.severity);
+  indices.sort((a, b) => rank(a) - rank(b));
   return new Set(indices.slice(0, SARIF_MAX_RESULTS));
 }
 
-function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, number>, cwd: string): Result {
+function toResult({ finding }: Entry, fingerprint: string, ruleIndex: Map<string, number>, cwd: string): Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
@@ -103,6 +114,17 @@ function toResult(finding: Finding, fingerprint: string, ruleIndex: Map<string, 
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(finding.suppression
+      ? {
+          suppressions: [
+            {
+              kind: finding.suppression.kind,
+              justification: finding.suppression.reason,
+              location: { logicalLocations: [{ fullyQualifiedName: finding.suppression.pointer, kind: 'member' }] },
+            },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -115,9 +137,10 @@ function notifications(result: LintResult, omitted: number, ruleIndex: Map<strin
     associatedRule: { id: reason, index: ruleIndex.get(reason) },
   }));
   if (omitted === 0) return unlinted;
+  const total = result.findings.length + result.baselined.length + result.suppressed.length;
   const text =
-    `${omitted} of ${result.findings.length} results were left out: GitHub code scanning accepts at most ` +
-    `${SARIF_MAX_RESULTS} per run, so the most severe were kept.`;
+    `${omitted} of ${total} results were left out: GitHub code scanning accepts at most ` +
+    `${SARIF_MAX_RESULTS} per run, so the most severe new findings were kept first.`;
   return [...unlinted, { level: 'warning', message: { text } }];
 }
 
@@ -128,10 +151,15 @@ function notifications(result: LintResult, omitted: number, ruleIndex: Map<strin
  */
 export const formatSarif: Formatter = (result, context) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
-  const kept = keptIndices(result.findings);
+  const entries: Entry[] = GROUPS.flatMap((group) => result[group].map((finding) => ({ finding, group })));
+  const kept = keptIndices(entries);
   const results: Result[] = [];
-  fingerprints(result.findings).forEach((fingerprint, index) => {
-    if (kept.has(index)) results.push(toResult(result.findings[index], fingerprint, ruleIndex, context.cwd));
+  // Over all groups: a finding keeps its fingerprint when it is suppressed or baselined, so its alert is matched.
+  fingerprints(entries.map((entry) => entry.finding)).forEach((fingerprint, index) => {
+    if (!kept.has(index)) return;
+    const sarifResult = toResult(entries[index], fingerprint, ruleIndex, context.cwd);
+    if (result.baseline && entries[index].group !== 'suppressed') sarifResult.baselineState = entries[index].group === 'baselined' ? 'unchanged' : 'new';
+    results.push(sarifResult);
   });
   const run: Run = {
     tool: {
@@ -147,7 +175,7 @@ export const formatSarif: Formatter = (result, context) => {
     invocations: [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: notifications(result, result.findings.length - kept.size, ruleIndex, context.cwd),
+        toolExecutionNotifications: notifications(result, entries.length - kept.size, ruleIndex, context.cwd),
       },
     ],
     originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(`${resolve(context.cwd)}/`).href } },

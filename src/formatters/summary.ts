@@ -23,8 +23,21 @@ function plural(count: number, [singular, many]: [string, string]): string {
 export function summarize(result: LintResult): string {
   if (result.files.length === 0) return 'No OpenAPI documents found: nothing was linted.';
   const files = plural(result.files.length, ['document', 'documents']);
-  if (result.findings.length === 0) return `No problems found in ${files}.`;
   const counts = countBySeverity(result.findings);
   const breakdown = SEVERITIES.map((severity) => plural(counts[severity], LABELS[severity])).join(', ');
-  return `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}.`;
+  const found = result.findings.length === 0 ? `No problems found in ${files}` : `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}`;
+  return `${[found, ...setAside(result)].join('; ')}.`;
+}
+
+/** What the run did not count: suppressed and baselined findings, and stale baseline entries. */
+function setAside(result: LintResult): string[] {
+  const notes: string[] = [];
+  if (result.suppressed.length > 0) notes.push(`${result.suppressed.length} suppressed`);
+  if (result.baseline) {
+    notes.push(`${result.baselined.length} in the baseline`);
+    if (result.baseline.stale > 0) {
+      notes.push(`${plural(result.baseline.stale, ['baseline entry', 'baseline entries'])} no longer found (run \`oasguard baseline update\`)`);
+    }
+  }
+  return notes;
 }

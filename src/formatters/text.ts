@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { Finding, Severity } from '../types';
+import { sortFindings } from '../findings';
 import { summarize } from './summary';
 import type { Formatter } from './types';
 
@@ -8,7 +9,10 @@ function widest(texts: string[]): number {
   return texts.reduce((width, text) => Math.max(width, text.length), 0);
 }
 
-/** Human-readable report: findings grouped by file as `line:col  severity  message  rule-id`, then a summary. */
+/**
+ * Human-readable report: findings grouped by file as `line:col  severity  message  rule-id` (suppressed ones too,
+ * dimmed with their reason, when asked), then a summary.
+ */
 export const formatText: Formatter = (result, context) => {
   const paint = new chalk.Instance({ level: context.color ? 1 : 0 });
   const severityColour: Record<Severity, (text: string) => string> = {
@@ -18,7 +22,8 @@ export const formatText: Formatter = (result, context) => {
     hint: paint.gray,
   };
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
+  const listed = context.showSuppressed ? sortFindings([...result.findings, ...result.suppressed]) : result.findings;
+  for (const finding of listed) {
     const inFile = byFile.get(finding.file);
     if (inFile) inFile.push(finding);
     else byFile.set(finding.file, [finding]);
@@ -34,7 +39,8 @@ export const formatText: Formatter = (result, context) => {
     findings.forEach((finding, index) => {
       const severity = severityColour[finding.severity](finding.severity.padEnd(severityWidth));
       const position = paint.dim(positions[index].padStart(positionWidth));
-      lines.push(`  ${position}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${paint.dim(finding.ruleId)}`);
+      const line = `  ${position}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${paint.dim(finding.ruleId)}`;
+      lines.push(finding.suppression ? paint.dim(`${line}  (suppressed: ${finding.suppression.reason})`) : line);
     });
     lines.push('');
   }

@@ -10,6 +10,8 @@ export interface FormatContext {
   failSeverity?: Severity | 'none';
   /** SARIF `automationDetails` category, so that several uploads for one commit do not replace each other. */
   sarifCategory?: string;
+  /** List suppressed findings too, with their reasons (text); other formats count them, JSON and SARIF list them always. */
+  showSuppressed?: boolean;
 }
 
 /** A pure function from a lint result to the report text. */

@@ -45,7 +45,7 @@ describe('oasguard lint', () => {
     const report = JSON.parse(stdout);
     expect(status).toBe(1);
     expect(report.files).toEqual([INSECURE]);
-    expect(report.summary).toEqual({ total: 41, error: 9, warn: 25, info: 6, hint: 1 });
+    expect(report.summary).toEqual({ total: 41, error: 9, warn: 25, info: 6, hint: 1, suppressed: 0, baselined: 0 });
   });
 
   test('-f sarif -o FILE writes the log to the file, and the text report still goes to stdout', () => {
@@ -67,7 +67,7 @@ describe('oasguard lint', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(41);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="68" failures="9" /m);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="72" failures="9" /m);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^41 problems /m);
   });
 

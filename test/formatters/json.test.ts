@@ -8,7 +8,7 @@ describe('json formatter', () => {
     expect(report.formatVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'oasguard', version: TOOL_VERSION });
     expect(report.files).toEqual(SAMPLE.files);
-    expect(report.summary).toEqual({ total: 4, error: 1, warn: 1, info: 1, hint: 1 });
+    expect(report.summary).toEqual({ total: 4, error: 1, warn: 1, info: 1, hint: 1, suppressed: 0, baselined: 0 });
   });
 
   test('findings keep 1-based ranges, pointers and string severities, and carry OWASP, CWE and docs', () => {

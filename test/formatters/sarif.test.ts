@@ -1,16 +1,12 @@
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatters, lint, LintResult, SARIF_MAX_RESULTS } from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 import { finding, SAMPLE } from '../support/results';
+import { validateSarif } from '../support/sarif-schema';
 
-const schema = JSON.parse(readFileSync(join(__dirname, '..', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'));
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = validateSarif;
 
 function sarif(result: LintResult = SAMPLE, cwd = '/project', sarifCategory?: string) {
   return JSON.parse(formatters.sarif(result, { color: false, cwd, sarifCategory }));
@@ -93,7 +89,7 @@ describe('sarif formatter', () => {
     const result = await lint(['fixtures/examples/petstore-secure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { rules } = sarif(result, REPO_ROOT).runs[0].tool.driver;
     expect(result.findings).toEqual([]);
-    expect(rules).toHaveLength(29 + 5);
+    expect(rules).toHaveLength(29 + 7);
     for (const rule of rules) {
       expect(Object.keys(rule).sort()).toEqual(['defaultConfiguration', 'fullDescription', 'help', 'helpUri', 'id', 'name', 'properties', 'shortDescription']);
       expect(rule.help.text).toContain('Fix: ');
@@ -154,7 +150,7 @@ describe('sarif formatter', () => {
     expect(invocations[0].toolExecutionNotifications).toEqual([
       {
         level: 'warning',
-        message: { text: '2 of 25002 results were left out: GitHub code scanning accepts at most 25000 per run, so the most severe were kept.' },
+        message: { text: '2 of 25002 results were left out: GitHub code scanning accepts at most 25000 per run, so the most severe new findings were kept first.' },
       },
     ]);
     expect(validate(log) ? [] : validate.errors).toEqual([]);

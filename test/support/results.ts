@@ -9,6 +9,7 @@ export function finding(partial: Partial<Finding> & Pick<Finding, 'ruleId' | 'fi
     message: 'Something is wrong.',
     pointer: '/paths',
     range: { start: { line: 1, column: 1 }, end: { line: 1, column: 5 } },
+    nodeHash: '0123456789abcdef',
     ...partial,
   };
 }
@@ -31,5 +32,7 @@ export const SAMPLE: LintResult = {
     finding({ ruleId: 'define-401-response', file: 'api/other.yaml', severity: 'info', message: 'No 401.' }),
     finding({ ruleId: 'parse-error', file: 'api/other.yaml', severity: 'hint', message: 'Hinted.', pointer: '' }),
   ],
+  suppressed: [],
+  baselined: [],
   rules: metas('define-401-response', 'define-429-response', 'parse-error', 'require-https-servers'),
 };

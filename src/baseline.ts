@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors';
+import type { Finding } from './types';
+
+/** The baseline file format's version, its first key, so that the file says what it is. */
+export const BASELINE_VERSION = 1;
+
+/** The default baseline file name. */
+export const DEFAULT_BASELINE_FILE = 'oasguard-baseline.json';
+
+/** A known finding: matched by rule, file, pointer and the hash of the flagged node, never by line. */
+export interface BaselineEntry {
+  /** Relative to the baseline file's directory, forward slashes: the baseline works from any working directory. */
+  file: string;
+  pointer: string;
+  rule: string;
+  hash: string;
+}
+
+/** A baseline: its entries, sorted. */
+export interface Baseline {
+  entries: BaselineEntry[];
+}
+
+/**
+ * Never baselined: a file that could not be linted must not pass silently, and a suppression is fixed where it is
+ * written, not recorded.
+ */
+const NEVER_BASELINED = new Set(['parse-error', 'not-openapi', 'invalid-suppression', 'unused-suppression']);
+
+/** Where the baseline file is, and where finding paths are relative to. */
+export interface BaselineLocation {
+  /** The baseline file, absolute. */
+  path: string;
+  /** The directory finding files are relative to. */
+  cwd: string;
+}
+
+/** A finding's file (relative to `cwd`) as baseline entries name it. */
+function baselineFile(file: string, location: BaselineLocation): string {
+  return relative(dirname(location.path), resolve(location.cwd, file)).split(sep).join('/');
+}
+
+function entryFor(finding: Finding, location: BaselineLocation): BaselineEntry {
+  return { file: baselineFile(finding.file, location), pointer: finding.pointer, rule: finding.ruleId, hash: finding.nodeHash };
+}
+
+function keyOf(entry: BaselineEntry): string {
+  return JSON.stringify([entry.file, entry.pointer, entry.rule, entry.hash]);
+}
+
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  const [ka, kb] = [keyOf(a), keyOf(b)];
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A baseline of `findings` (those about unparsable files left out). */
+export function createBaseline(findings: readonly Finding[], location: BaselineLocation): Baseline {
+  return { entries: findings.filter((finding) => !NEVER_BASELINED.has(finding.ruleId)).map((finding) => entryFor(finding, location)).sort(compareEntries) };
+}
+
+/** The file's text: sorted entries, one per line, so that a review diff shows exactly what changed. */
+export function serializeBaseline(baseline: Baseline): string {
+  const lines = baseline.entries.map((entry) => `    ${JSON.stringify(entry)}`);
+  return `{\n  "oasguardBaseline": ${BASELINE_VERSION},\n  "entries": [\n${lines.join(',\n')}${lines.length > 0 ? '\n' : ''}  ]\n}\n`;
+}
+
+/** Parses a baseline file's text; `name` is how errors call the file. */
+export function parseBaseline(text: string, name: string): Baseline {
+  const fail = (problem: string) => new UsageError(`Invalid baseline ${name}: ${problem}`, 'Create one with `oasguard baseline create`.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw fail(`not JSON (${(error as Error).message}).`);
+  }
+  const { oasguardBaseline: version, entries } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  if (version !== BASELINE_VERSION || !Array.isArray(entries)) {
+    throw fail(`expected {"oasguardBaseline": ${BASELINE_VERSION}, "entries": [...]}.`);
+  }
+  entries.forEach((entry, index) => {
+    const fields = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (!['file', 'pointer', 'rule', 'hash'].every((field) => typeof fields[field] === 'string')) {
+      throw fail(`entries[${index}] must have string "file", "pointer", "rule" and "hash".`);
+    }
+  });
+  return { entries: (entries as BaselineEntry[]).map(({ file, pointer, rule, hash }) => ({ file, pointer, rule, hash })) };
+}
+
+/** The outcome of matching a lint's findings against a baseline. */
+export interface BaselineMatch {
+  /** Findings not in the baseline. */
+  fresh: Finding[];
+  /** Findings the baseline holds. */
+  known: Finding[];
+  /** Entries that no longer match: their file was linted (or is gone) and no finding matched them. */
+  stale: BaselineEntry[];
+}
+
+/** Matches findings to entries one to one (a node flagged twice by a rule needs two entries). */
+export function matchBaseline(baseline: Baseline, findings: readonly Finding[], lintedFiles: readonly string[], location: BaselineLocation): BaselineMatch {
+  const remaining = new Map<string, number>();
+  for (const entry of baseline.entries) remaining.set(keyOf(entry), (remaining.get(keyOf(entry)) ?? 0) + 1);
+  const fresh: Finding[] = [];
+  const known: Finding[] = [];
+  for (const finding of findings) {
+    const key = keyOf(entryFor(finding, location));
+    const count = NEVER_BASELINED.has(finding.ruleId) ? 0 : (remaining.get(key) ?? 0);
+    if (count > 0) {
+      remaining.set(key, count - 1);
+      known.push(finding);
+    } else {
+      fresh.push(finding);
+    }
+  }
+  const linted = new Set(lintedFiles.map((file) => baselineFile(file, location)));
+  const baseDir = dirname(location.path);
+  const stale: BaselineEntry[] = [];
+  for (const entry of baseline.entries) {
+    const key = keyOf(entry);
+    const count = remaining.get(key) ?? 0;
+    if (count === 0) continue;
+    const gone = !isAbsolute(entry.file) && !existsSync(resolve(baseDir, entry.file));
+    if (linted.has(entry.file) || gone) {
+      stale.push(entry);
+      remaining.set(key, count - 1);
+    }
+  }
+  return { fresh, known, stale };
+}
+
+/** The baseline without its stale entries: what `baseline update` writes. It never adds an entry. */
+export function pruneBaseline(baseline: Baseline, stale: readonly BaselineEntry[]): Baseline {
+  const toRemove = new Map<string, number>();
+  for (const entry of stale) toRemove.set(keyOf(entry), (toRemove.get(keyOf(entry)) ?? 0) + 1);
+  const entries = baseline.entries.filter((entry) => {
+    const count = toRemove.get(keyOf(entry)) ?? 0;
+    if (count === 0) return true;
+    toRemove.set(keyOf(entry), count - 1);
+    return false;
+  });
+  return { entries: entries.sort(compareEntries) };
+}

@@ -1,0 +1,148 @@
+import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
+import { restoreProtoKeys } from './document-safety';
+
+/** The specification extension that suppresses findings at a node and below it. */
+export const SUPPRESSION_KEY = 'x-oasguard-ignore';
+
+type Path = (string | number)[];
+type Range = ISpectralDiagnostic['range'];
+
+/** Findings of these cannot be suppressed: they are about the suppressions, or there is no document to annotate. */
+const UNSUPPRESSIBLE = new Set(['invalid-suppression', 'unused-suppression', 'parse-error', 'not-openapi']);
+
+/** One rule suppressed at one node, with the reason given. */
+export interface SuppressionEntry {
+  rule: string;
+  reason: string;
+  /** The node carrying `x-oasguard-ignore`: findings at it or below are suppressed. */
+  nodePath: Path;
+  /** The entry itself, where an unused suppression is reported. */
+  entryPath: Path;
+  range: Range;
+  used: boolean;
+}
+
+/** A problem found with the suppressions themselves. */
+export interface SuppressionProblem {
+  source: string;
+  messageId: 'noReason' | 'malformed' | 'unused' | 'notEnabled';
+  message: string;
+  path: Path;
+  range: Range;
+}
+
+/** A parsed document: its data and where a path is in its text. */
+export interface ParsedSource {
+  data: unknown;
+  rangeOf(path: Path): Range;
+}
+
+/**
+ * The `x-oasguard-ignore` suppressions of every file a run reads, each file collected once (a shared file may be
+ * referenced by several documents), and which of them matched a finding.
+ */
+export class Suppressions {
+  private readonly bySource = new Map<string, SuppressionEntry[]>();
+
+  /** Whether `source`'s suppressions have been collected. */
+  has(source: string): boolean {
+    return this.bySource.has(source);
+  }
+
+  /** Collects a file's suppressions; returns the malformed ones, and those without a reason. */
+  collect(source: string, parsed: ParsedSource | undefined): SuppressionProblem[] {
+    const entries: SuppressionEntry[] = [];
+    const problems: SuppressionProblem[] = [];
+    this.bySource.set(source, entries);
+    if (parsed === undefined) return problems;
+    walk(parsed.data, [], (node, nodePath) => {
+      const keyPath = [...nodePath, SUPPRESSION_KEY];
+      const add = (rule: string, reason: unknown, entryPath: Path) => {
+        const range = parsed.rangeOf(entryPath);
+        const restored = entryPath.map(restoreProtoKeys);
+        if (typeof reason === 'string' && reason.trim() !== '') {
+          entries.push({ rule, reason: reason.trim(), nodePath: nodePath.map(restoreProtoKeys), entryPath: restored, range, used: false });
+        } else {
+          const message = `Suppression of "${rule}" has no reason: say why the finding does not apply here.`;
+          problems.push({ source, messageId: 'noReason', message, path: restored, range });
+        }
+      };
+      const malformed = (at: Path) =>
+        problems.push({
+          source,
+          messageId: 'malformed',
+          message: `${SUPPRESSION_KEY} takes a list of { rule, reason } or a map of rule to reason.`,
+          path: at.map(restoreProtoKeys),
+          range: parsed.rangeOf(at),
+        });
+      const value = node[SUPPRESSION_KEY];
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          const itemPath = [...keyPath, index];
+          if (isMapping(item) && typeof item.rule === 'string' && item.rule !== '') add(item.rule, item.reason, itemPath);
+          else malformed(itemPath);
+        });
+      } else if (isMapping(value)) {
+        for (const [rule, reason] of Object.entries(value)) add(restoreProtoKeys(rule), reason, [...keyPath, rule]);
+      } else {
+        malformed(keyPath);
+      }
+    });
+    return problems;
+  }
+
+  /**
+   * The suppression that covers a finding (the one nearest to it, whose reason is reported), or undefined. Every
+   * covering suppression counts as used: an outer one would apply if the inner one went.
+   */
+  match(finding: { ruleId: string; source: string; path: readonly (string | number)[] }): SuppressionEntry | undefined {
+    if (UNSUPPRESSIBLE.has(finding.ruleId)) return undefined;
+    let nearest: SuppressionEntry | undefined;
+    for (const entry of this.bySource.get(finding.source) ?? []) {
+      const covers =
+        entry.rule === finding.ruleId &&
+        entry.nodePath.length <= finding.path.length &&
+        entry.nodePath.every((segment, index) => String(finding.path[index]) === String(segment));
+      if (!covers) continue;
+      entry.used = true;
+      if (!nearest || entry.nodePath.length > nearest.nodePath.length) nearest = entry;
+    }
+    return nearest;
+  }
+
+  /** Suppressions that matched no finding: stale, or naming a rule that is not enabled. */
+  unused(enabledRules: ReadonlySet<string>): SuppressionProblem[] {
+    const problems: SuppressionProblem[] = [];
+    for (const [source, entries] of this.bySource) {
+      for (const entry of entries.filter((e) => !e.used)) {
+        const enabled = enabledRules.has(entry.rule);
+        problems.push({
+          source,
+          messageId: enabled ? 'unused' : 'notEnabled',
+          message: enabled
+            ? `Suppression of "${entry.rule}" matches no finding here or below; remove it.`
+            : `Suppression names "${entry.rule}", which is not an enabled rule; remove it or correct the rule id.`,
+          path: entry.entryPath,
+          range: entry.range,
+        });
+      }
+    }
+    return problems;
+  }
+}
+
+/** Calls `visit` for every mapping holding `x-oasguard-ignore`, with its path in the parsed data. */
+function walk(node: unknown, path: Path, visit: (node: Record<string, unknown>, path: Path) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => walk(item, [...path, index], visit));
+  } else if (isMapping(node)) {
+    if (Object.prototype.hasOwnProperty.call(node, SUPPRESSION_KEY)) visit(node, path);
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== SUPPRESSION_KEY) walk(value, [...path, key], visit);
+    }
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,14 @@
+import type { Finding } from './types';
+
+/** Sorted by file, line, column, rule id, then message: output is deterministic. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...findings].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
+  );
+}
