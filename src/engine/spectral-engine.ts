@@ -79,7 +79,8 @@ export class SpectralEngine {
     // Anything but duplicate keys means the parser gave up on part of the document: rules would judge a fragment.
     const fatal = document.diagnostics.filter((d) => !/^(Duplicate key|Mapping key must be a string)/.test(d.message));
     if (fatal.length > 0 || document.data === undefined) {
-      const findings = fatal.length > 0 ? fatal.map((d) => this.toFinding(d, source)) : [emptyDocument(source)];
+      // No node to hash in a document that did not parse: the message stands for it.
+      const findings = fatal.length > 0 ? fatal.map((d) => ({ ...this.toFinding(d, source), nodeHash: nodeHash(d.message) })) : [emptyDocument(source)];
       return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings };
     }
     const reason = notOpenApiReason(document.data);
@@ -153,7 +154,8 @@ export class SpectralEngine {
       source,
       path: result.path.map(restoreProtoKeys),
       range: diagnostic === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
-      nodeHash: nodeHash(message),
+      // Set by the caller, which has the document.
+      nodeHash: '',
     };
   }
 
