@@ -15,7 +15,7 @@ import { isSeverity } from '../severity';
 import { RuleMeta, SEVERITIES, Severity } from '../types';
 import { diagnostics } from './diagnostics';
 import { MessageTable } from './messages';
-import { PresetName, PRESETS, presetRuleset, schemaRules, spectralRule } from './spectral-rules';
+import { PresetName, PRESETS, presetRuleset, schemaRules, spectralDiagnostic, spectralRule } from './spectral-rules';
 
 /** A ruleset ready to lint with. */
 export interface LoadedRuleset {
@@ -49,14 +49,6 @@ export function findRulesetFile(cwd: string): string | undefined {
 const RULESET_KEYS = ['extends', 'rules', 'overrides', 'formats', 'aliases', 'functions', 'functionsDir', 'documentationUrl', 'description'];
 
 const EXTEND_MODES = ['all', 'recommended', 'off'];
-
-/** Spectral's names for its own diagnostics and the schema checks; oasguard reports them as its diagnostics. */
-const RESERVED_NAMES: Record<string, string> = {
-  parser: 'parse-error',
-  'invalid-ref': 'unresolved-ref',
-  'oas2-schema': 'invalid-openapi',
-  'oas3-schema': 'invalid-openapi',
-};
 
 interface JsonPathEngine {
   query(input: unknown, callbacks: Record<string, () => void>): void;
@@ -283,7 +275,7 @@ class RulesetLoader {
   private formats(value: unknown, context: FileContext): unknown[] {
     const names = Array.isArray(value) ? value : [value];
     return names.map((name) => {
-      const format = typeof name === 'string' ? (formats as Record<string, unknown>)[name] : undefined;
+      const format = ownMember(formats, name);
       if (typeof format !== 'function') throw context.fail(`unknown format ${JSON.stringify(name)} (for example oas2, oas3, oas3_0, oas3_1).`);
       return format;
     });
@@ -302,8 +294,11 @@ class RulesetLoader {
   /** One entry of `rules`, as Spectral takes it; undefined when it turns off a rule that is not there anyway. */
   private rule(name: string, setting: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): FileRuleDefinition | undefined {
     const fail = (problem: string) => context.fail(`rule "${name}": ${problem}`);
-    if (name in RESERVED_NAMES) throw fail(`this is oasguard's ${RESERVED_NAMES[name]} diagnostic, which is always on.`);
-    if (name in diagnostics) throw fail('diagnostics are always on and cannot be configured.');
+    // Spectral keeps rules in plain objects, where these names are inherited members.
+    if (name in Object.prototype) throw fail('Spectral cannot run a rule named like an Object member; choose another name.');
+    const spectralName = spectralDiagnostic(name);
+    if (spectralName) throw fail(`this is oasguard's ${spectralName} diagnostic, which is always on.`);
+    if (Object.hasOwn(diagnostics, name)) throw fail('diagnostics are always on and cannot be configured.');
     const oasguardRule = findRule(name);
     if (isMapping(setting)) {
       if (oasguardRule) throw fail('this is an oasguard rule: give it a severity or [severity, options], and give a rule of your own another name.');
@@ -332,7 +327,7 @@ class RulesetLoader {
   private customRule(definition: Record<string, unknown>, functions: Record<string, RulesetFunction>, fail: (problem: string) => UsageError): SpectralRule {
     const resolveThen = (then: unknown): unknown => {
       if (!isMapping(then) || typeof then.function !== 'string') return then;
-      const fn = functions[then.function] ?? (coreFunctions as Record<string, unknown>)[then.function];
+      const fn = ownMember(functions, then.function) ?? ownMember(coreFunctions, then.function);
       if (typeof fn !== 'function') {
         throw fail(`unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions).sort().join(', ')}) or one listed in \`functions\`.`);
       }
@@ -376,6 +371,11 @@ class RulesetLoader {
   }
 }
 
+/** A format or function a ruleset names, looked up as an own member only: `toString` names neither. */
+function ownMember(table: object, name: unknown): unknown {
+  return typeof name === 'string' && Object.hasOwn(table, name) ? (table as Record<string, unknown>)[name] : undefined;
+}
+
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -394,7 +394,7 @@ function ruleMetas(variants: readonly Ruleset[]): RuleMeta[] {
   const metas = new Map<string, RuleMeta>();
   for (const variant of variants) {
     for (const rule of Object.values(variant.rules)) {
-      if (!rule.enabled || rule.name in RESERVED_NAMES || metas.has(rule.name)) continue;
+      if (!rule.enabled || spectralDiagnostic(rule.name) || metas.has(rule.name)) continue;
       const severity = SEVERITIES[rule.severity] ?? 'error';
       const oasguardRule = findRule(rule.name);
       metas.set(rule.name, oasguardRule ? { ...ruleMeta(oasguardRule), severity } : customRuleMeta(rule.name, severity, rule));

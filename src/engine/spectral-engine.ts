@@ -9,6 +9,7 @@ import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from './ref-loops';
 import type { LoadedRuleset } from './ruleset';
+import { spectralDiagnostic } from './spectral-rules';
 import { AccessPolicy, createConfinedResolver, EncodingError, UNSAFE_REF_MARK } from './resolver';
 import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
 
@@ -42,14 +43,6 @@ export type DocumentOutcome =
   | { kind: 'not-openapi'; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
   | { kind: 'unparsable'; looksLikeOpenApi: boolean; findings: EngineFinding[] };
-
-/** Spectral codes of its own diagnostics, and the oasguard diagnostic each becomes. */
-const SPECTRAL_DIAGNOSTICS: Record<string, DiagnosticId> = {
-  parser: 'parse-error',
-  'invalid-ref': 'unresolved-ref',
-  'oas2-schema': 'invalid-openapi',
-  'oas3-schema': 'invalid-openapi',
-};
 
 const OPENAPI_KEY = /^\s*["']?(?:openapi|swagger)["']?\s*:/m;
 
@@ -136,7 +129,7 @@ export class SpectralEngine {
 
   private toFinding(result: ISpectralDiagnostic, rootSource: string): EngineFinding {
     const code = String(result.code);
-    const diagnostic = SPECTRAL_DIAGNOSTICS[code];
+    const diagnostic = spectralDiagnostic(code);
     const interned = this.messages.lookup(result.message);
     const unsafe = diagnostic === 'unresolved-ref' && result.message.startsWith(UNSAFE_REF_MARK);
     const ruleId = unsafe ? 'unsafe-ref' : (diagnostic ?? code);

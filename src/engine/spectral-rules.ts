@@ -10,6 +10,7 @@ import { RULES_DOCS_URL } from '../meta';
 import { renderMessage, Rule } from '../rules/define-rule';
 import { findRule } from '../rules';
 import type { Severity } from '../types';
+import type { DiagnosticId } from './diagnostics';
 import type { MessageEncoder } from './messages';
 
 /** The presets shipped in `rulesets/`. */
@@ -94,6 +95,19 @@ const validateSchema: RulesetFunction = (input, options, context) => {
     return !(typeof pathItem === 'object' && pathItem !== null && '$ref' in pathItem && message.includes('unevaluated properties'));
   });
 };
+
+/** Spectral's codes for its own diagnostics and for the schema checks, and the oasguard diagnostic each becomes. */
+const SPECTRAL_DIAGNOSTICS: Record<string, DiagnosticId> = {
+  parser: 'parse-error',
+  'invalid-ref': 'unresolved-ref',
+  'oas2-schema': 'invalid-openapi',
+  'oas3-schema': 'invalid-openapi',
+};
+
+/** The oasguard diagnostic a Spectral code is reported as; undefined for rule names (`constructor` included). */
+export function spectralDiagnostic(code: string): DiagnosticId | undefined {
+  return Object.hasOwn(SPECTRAL_DIAGNOSTICS, code) ? SPECTRAL_DIAGNOSTICS[code] : undefined;
+}
 
 /**
  * The schema checks, reported as `invalid-openapi`. They take the names of `spectral:oas`'s own schema rules, so
