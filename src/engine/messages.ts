@@ -6,8 +6,8 @@ export class MessageTable {
   private readonly tokens = new Map<string, string>();
   private readonly entries: { messageId: string; message: string }[] = [];
 
-  /** The token Spectral is given instead of `message`. */
-  intern(messageId: string, message: string): string {
+  /** The token Spectral is given instead of `message`; a bound function, to be passed on as a {@link MessageEncoder}. */
+  readonly intern: MessageEncoder = (messageId, message) => {
     const key = `${messageId}\u0000${message}`;
     let token = this.tokens.get(key);
     if (token === undefined) {
@@ -16,7 +16,7 @@ export class MessageTable {
       this.entries.push({ messageId, message });
     }
     return token;
-  }
+  };
 
   /** The message behind a token, or undefined for text that is not one (a message of a Spectral rule). */
   lookup(token: string): { messageId: string; message: string } | undefined {

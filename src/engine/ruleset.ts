@@ -14,7 +14,7 @@ import { ruleMeta } from '../rules/define-rule';
 import { isSeverity } from '../severity';
 import { RuleMeta, SEVERITIES, Severity } from '../types';
 import { diagnostics } from './diagnostics';
-import { MessageTable } from './messages';
+import { MessageEncoder, MessageTable } from './messages';
 import { PresetName, PRESETS, presetRuleset, schemaRules, spectralDiagnostic, spectralRule } from './spectral-rules';
 
 /** A ruleset ready to lint with. */
@@ -82,7 +82,7 @@ const URL = /^[a-z][a-z\d+.-]*:\/\//i;
 export function loadRuleset(nameOrPath: string, cwd: string, options: RulesetLoadOptions = {}): LoadedRuleset {
   const preset = presetName(nameOrPath);
   const messages = new MessageTable();
-  if (preset) return finish(presetRuleset(preset, messages.intern.bind(messages)), preset, undefined, messages);
+  if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages);
   const file = resolve(cwd, nameOrPath);
   const definition = new RulesetLoader(cwd, options, messages).loadFile(file, []);
   return finish(definition, nameOrPath, file, messages);
@@ -116,10 +116,15 @@ function extendedPreset(spec: string): PresetName | undefined {
   return spec.startsWith('oasguard:') ? presetName(spec) : undefined;
 }
 
+/** A problem with a ruleset: named by the file (or preset) it is in. */
+function invalidRuleset(name: string, problem: string, hint?: string): UsageError {
+  return new UsageError(`Invalid ruleset ${name}: ${problem}`, hint);
+}
+
 /** The top ruleset with the schema checks added: they are diagnostics, on whatever the ruleset says. */
 function finish(definition: RulesetDefinition, name: string, source: string | undefined, messages: MessageTable): LoadedRuleset {
-  const rules = { ...('rules' in definition ? definition.rules : {}), ...schemaRules(messages.intern.bind(messages)) };
-  const spectral = construct({ ...definition, rules } as RulesetDefinition, source, (problem) => new UsageError(`Invalid ruleset ${name}: ${problem}`));
+  const rules = { ...('rules' in definition ? definition.rules : {}), ...schemaRules(messages.intern) };
+  const spectral = construct({ ...definition, rules } as RulesetDefinition, source, (problem) => invalidRuleset(name, problem));
   return { name, source, spectral, messages, rules: ruleMetas([spectral]) };
 }
 
@@ -156,40 +161,39 @@ interface FileContext {
 }
 
 class RulesetLoader {
-  private readonly encode;
+  private readonly encode: MessageEncoder;
 
   constructor(
     private readonly cwd: string,
     private readonly options: RulesetLoadOptions,
     messages: MessageTable,
   ) {
-    this.encode = messages.intern.bind(messages);
+    this.encode = messages.intern;
   }
 
   loadFile(file: string, chain: string[]): RulesetDefinition {
     const display = this.display(file);
     if (chain.includes(file)) {
-      throw new UsageError(`Invalid ruleset ${this.display(chain[chain.length - 1])}: "extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`);
+      throw invalidRuleset(this.display(chain[chain.length - 1]), `"extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`);
     }
-    if (JS_EXTENSIONS.test(file)) return this.requireJs(file, display, `the JavaScript ruleset ${display}`);
+    if (JS_EXTENSIONS.test(file)) return this.requireJs(file, `the JavaScript ruleset ${display}`, { file, display });
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
       throw new UsageError(`Cannot read ruleset "${display}".`, `Use one of ${PRESETS.join(', ')} or the path of a ruleset file.`);
     }
-    const fail = (problem: string) => new UsageError(`Invalid ruleset ${display}: ${problem}`);
     let data: unknown;
     try {
       data = parseYaml(text, { maxAliasCount: 100 });
     } catch (error) {
-      throw fail((error as Error).message.split('\n')[0]);
+      throw invalidRuleset(display, (error as Error).message.split('\n')[0]);
     }
     return this.fromData(data, file, [...chain, file]);
   }
 
   fromData(data: unknown, file: string, chain: string[], display = this.display(file)): RulesetDefinition {
-    const context: FileContext = { file, display, chain, fail: (problem) => new UsageError(`Invalid ruleset ${display}: ${problem}`) };
+    const context: FileContext = { file, display, chain, fail: (problem) => invalidRuleset(display, problem) };
     if (!isMapping(data)) throw context.fail('expected a mapping of Spectral ruleset keys (`extends`, `rules`, `overrides`).');
     const unknownKey = Object.keys(data).find((key) => !RULESET_KEYS.includes(key));
     if (unknownKey !== undefined) throw context.fail(`unknown key "${unknownKey}" (expected one of ${RULESET_KEYS.join(', ')}).`);
@@ -203,7 +207,7 @@ class RulesetLoader {
     const definition = {
       ...(typeof data.description === 'string' ? { description: data.description } : {}),
       ...(typeof data.documentationUrl === 'string' ? { documentationUrl: data.documentationUrl } : {}),
-      ...(data.formats === undefined ? {} : { formats: this.formats(data.formats, context) }),
+      ...(data.formats === undefined ? {} : { formats: this.formats(data.formats, context.fail) }),
       ...(data.aliases === undefined ? {} : { aliases: data.aliases }),
       ...(extended ? { extends: extended } : {}),
       ...(rules ? { rules } : {}),
@@ -240,23 +244,24 @@ class RulesetLoader {
     const isPath = spec.startsWith('.') || isAbsolute(spec) || DATA_EXTENSIONS.test(spec) || JS_EXTENSIONS.test(spec);
     if (isPath) return this.loadFile(resolve(dirname(context.file), spec), context.chain);
     // A bare name is an npm package: JavaScript.
-    return this.requireJs(spec, context.display, `the npm package "${spec}"`, context);
+    return this.requireJs(spec, `the npm package "${spec}"`, context);
   }
 
-  /** Loads a JavaScript ruleset or function, which only `--allow-js-ruleset` permits. */
-  private requireJs<T>(specifier: string, display: string, what: string, context?: FileContext): T {
+  /** Loads a JavaScript ruleset or function, which only `--allow-js-ruleset` permits, resolved from `origin`'s file. */
+  private requireJs<T>(specifier: string, what: string, origin: Pick<FileContext, 'file' | 'display'>): T {
     if (!this.options.allowJs) {
-      throw new UsageError(
-        `Invalid ruleset ${context?.display ?? display}: ${what} is JavaScript, which oasguard runs only with --allow-js-ruleset.`,
+      throw invalidRuleset(
+        origin.display,
+        `${what} is JavaScript, which oasguard runs only with --allow-js-ruleset.`,
         'JavaScript rulesets run with your permissions: allow them only for code you trust, never for rulesets from the linted tree.',
       );
     }
-    const from = createRequire(context?.file ?? join(this.cwd, 'noop.js'));
+    const from = createRequire(origin.file);
     let loaded: { default?: T } & T;
     try {
       loaded = from(from.resolve(specifier)) as { default?: T } & T;
     } catch (error) {
-      throw new UsageError(`Invalid ruleset ${context?.display ?? display}: cannot load ${what}: ${(error as Error).message.split('\n')[0]}`);
+      throw invalidRuleset(origin.display, `cannot load ${what}: ${(error as Error).message.split('\n')[0]}`);
     }
     return loaded.default ?? loaded;
   }
@@ -268,15 +273,15 @@ class RulesetLoader {
     }
     const dir = resolve(dirname(context.file), typeof data.functionsDir === 'string' ? data.functionsDir : 'functions');
     return Object.fromEntries(
-      (data.functions as string[]).map((name) => [name, this.requireJs<RulesetFunction>(join(dir, `${name}.js`), context.display, `the custom function "${name}"`, context)]),
+      (data.functions as string[]).map((name) => [name, this.requireJs<RulesetFunction>(join(dir, `${name}.js`), `the custom function "${name}"`, context)]),
     );
   }
 
-  private formats(value: unknown, context: FileContext): unknown[] {
+  private formats(value: unknown, fail: (problem: string) => UsageError): unknown[] {
     const names = Array.isArray(value) ? value : [value];
     return names.map((name) => {
       const format = ownMember(formats, name);
-      if (typeof format !== 'function') throw context.fail(`unknown format ${JSON.stringify(name)} (for example oas2, oas3, oas3_0, oas3_1).`);
+      if (typeof format !== 'function') throw fail(`unknown format ${JSON.stringify(name)} (for example oas2, oas3, oas3_0, oas3_1).`);
       return format;
     });
   }
@@ -340,7 +345,7 @@ class RulesetLoader {
     }
     const then = Array.isArray(definition.then) ? definition.then.map(resolveThen) : resolveThen(definition.then);
     const converted: Record<string, unknown> = { ...definition, then };
-    if (definition.formats !== undefined) converted.formats = this.formats(definition.formats, { fail } as FileContext);
+    if (definition.formats !== undefined) converted.formats = this.formats(definition.formats, fail);
     return converted as SpectralRule;
   }
 
@@ -355,11 +360,11 @@ class RulesetLoader {
       if (!Array.isArray(files) || files.length === 0 || !files.every((file) => typeof file === 'string' && file !== '')) {
         throw fail('`files` must be a non-empty list of glob patterns, relative to the ruleset file.');
       }
-      const entryContext = { ...context, fail: (problem: string) => fail(problem) };
+      const entryContext = { ...context, fail };
       return {
         files,
         ...(extended === undefined ? {} : { extends: this.extendsList(extended, entryContext) }),
-        ...(entryFormats === undefined ? {} : { formats: this.formats(entryFormats, entryContext) }),
+        ...(entryFormats === undefined ? {} : { formats: this.formats(entryFormats, fail) }),
         ...(rules === undefined ? {} : { rules: this.rules(rules, known, functions, entryContext) }),
       };
     });
