@@ -98,33 +98,52 @@ export interface BaselineMatch {
   stale: BaselineEntry[];
 }
 
+/** Entries counted by key: a node a rule flags twice has two entries, and each matches one finding. */
+class EntryCounts {
+  private readonly counts = new Map<string, number>();
+
+  constructor(entries: readonly BaselineEntry[]) {
+    for (const entry of entries) {
+      const key = keyOf(entry);
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+  }
+
+  has(key: string): boolean {
+    return (this.counts.get(key) ?? 0) > 0;
+  }
+
+  /** Takes one entry with this key; false when none is left. */
+  take(key: string): boolean {
+    if (!this.has(key)) return false;
+    this.counts.set(key, (this.counts.get(key) ?? 0) - 1);
+    return true;
+  }
+}
+
 /** Matches findings to entries one to one (a node flagged twice by a rule needs two entries). */
 export function matchBaseline(baseline: Baseline, findings: readonly Finding[], lintedFiles: readonly string[], location: BaselineLocation): BaselineMatch {
-  const remaining = new Map<string, number>();
-  for (const entry of baseline.entries) remaining.set(keyOf(entry), (remaining.get(keyOf(entry)) ?? 0) + 1);
+  const remaining = new EntryCounts(baseline.entries);
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {
-    const key = keyOf(entryFor(finding, location));
-    const count = NEVER_BASELINED.has(finding.ruleId) ? 0 : (remaining.get(key) ?? 0);
-    if (count > 0) {
-      remaining.set(key, count - 1);
-      known.push(finding);
-    } else {
-      fresh.push(finding);
-    }
+    if (!NEVER_BASELINED.has(finding.ruleId) && remaining.take(keyOf(entryFor(finding, location)))) known.push(finding);
+    else fresh.push(finding);
   }
   const linted = new Set(lintedFiles.map((file) => baselineFile(file, location)));
   const baseDir = dirname(location.path);
+  // A baseline holds many entries per file: ask the file system once per file.
+  const gone = new Map<string, boolean>();
+  const isGone = (file: string) => {
+    if (!gone.has(file)) gone.set(file, !isAbsolute(file) && !existsSync(resolve(baseDir, file)));
+    return gone.get(file) === true;
+  };
   const stale: BaselineEntry[] = [];
   for (const entry of baseline.entries) {
     const key = keyOf(entry);
-    const count = remaining.get(key) ?? 0;
-    if (count === 0) continue;
-    const gone = !isAbsolute(entry.file) && !existsSync(resolve(baseDir, entry.file));
-    if (linted.has(entry.file) || gone) {
+    if (remaining.has(key) && (linted.has(entry.file) || isGone(entry.file))) {
+      remaining.take(key);
       stale.push(entry);
-      remaining.set(key, count - 1);
     }
   }
   return { fresh, known, stale };
@@ -132,13 +151,6 @@ export function matchBaseline(baseline: Baseline, findings: readonly Finding[], 
 
 /** The baseline without its stale entries: what `baseline update` writes. It never adds an entry. */
 export function pruneBaseline(baseline: Baseline, stale: readonly BaselineEntry[]): Baseline {
-  const toRemove = new Map<string, number>();
-  for (const entry of stale) toRemove.set(keyOf(entry), (toRemove.get(keyOf(entry)) ?? 0) + 1);
-  const entries = baseline.entries.filter((entry) => {
-    const count = toRemove.get(keyOf(entry)) ?? 0;
-    if (count === 0) return true;
-    toRemove.set(keyOf(entry), count - 1);
-    return false;
-  });
-  return { entries: entries.sort(compareEntries) };
+  const toRemove = new EntryCounts(stale);
+  return { entries: baseline.entries.filter((entry) => !toRemove.take(keyOf(entry))).sort(compareEntries) };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { Baseline, matchBaseline, parseBaseline } from './baseline';
+import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { diagnostics } from './engine/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
 import { DEFAULT_LIMITS, Limits } from './engine/limits';
@@ -57,7 +57,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     typeof options.ruleset === 'object'
       ? options.ruleset
       : loadRuleset(options.ruleset ?? findRulesetFile(cwd) ?? 'recommended', cwd, { allowJs: options.allowJsRuleset });
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
+  const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
+    const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const files = await expandInputs(inputs, cwd);
   if (files.length > limits.maxFiles) {
     throw new UsageError(`${files.length} files to lint, over the limit of ${limits.maxFiles}.`, 'Lint fewer files per run, or raise --max-files.');
@@ -99,10 +101,15 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
-  if (options.baseline === undefined) return { files: reportedFiles, unlinted, findings: active, suppressed, baselined: [], rules };
-  const location = { path: resolve(cwd, options.baseline), cwd };
-  const { fresh, known, stale } = matchBaseline(await readBaseline(location.path, options.baseline), active, reportedFiles, location);
-  return { files: reportedFiles, unlinted, findings: fresh, suppressed, baselined: known, baseline: { file: options.baseline, stale: stale.length }, rules };
+  if (baseline === undefined) return { files: reportedFiles, unlinted, findings: active, suppressed, baselined: [], rules };
+  const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
+  return { files: reportedFiles, unlinted, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+}
+
+/** The baseline file `name` (relative to `cwd`): where it is, and what it holds. */
+async function openBaseline(name: string, cwd: string): Promise<{ name: string; location: BaselineLocation; contents: Baseline }> {
+  const location = { path: resolve(cwd, name), cwd };
+  return { name, location, contents: await readBaseline(location.path, name) };
 }
 
 /** A baseline file, parsed; `name` is the path as given. */
