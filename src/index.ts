@@ -11,7 +11,7 @@ export { createRuleset, findRulesetFile, loadRuleset, RULESET_FILES } from './en
 export type { LoadedRuleset, RulesetLoadOptions } from './engine/ruleset';
 export { PRESETS } from './engine/spectral-rules';
 export type { PresetName } from './engine/spectral-rules';
-export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS } from './formatters';
+export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS, sarifResultCount } from './formatters';
 export type { FormatContext, FormatName, Formatter } from './formatters';
 export { rules, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/define-rule';

@@ -86,8 +86,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     if (!reported) continue;
     const displayed = displayPath(source, cwd);
     reportedFiles.push(displayed);
-    if (outcome.kind === 'linted') lintedSources.push(source);
-    if (outcome.kind !== 'linted') {
+    if (outcome.kind === 'linted') {
+      lintedSources.push(source);
+    } else {
       unlinted.push({ file: displayed, reason: outcome.kind === 'unparsable' ? 'parse-error' : 'not-openapi', message: outcome.findings[0].message });
     }
     // A loop, not push(...): a large document has more findings than a call may take arguments.

@@ -7,6 +7,7 @@ import {
   isAtLeast,
   isFormatName,
   SARIF_MAX_RESULTS,
+  sarifResultCount,
   lint,
   loadRuleset,
   findRulesetFile,
@@ -152,7 +153,7 @@ async function writeOutput(io: CliIo, file: string, content: string): Promise<vo
 async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const targets = reportTargets(flags.format, flags.output);
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
-  const results = result.findings.length + result.baselined.length + result.suppressed.length;
+  const results = sarifResultCount(result);
   if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
     io.stderr.write(
       `oasguard: warning: SARIF report keeps the ${SARIF_MAX_RESULTS} most severe of ${results} results, ` +

@@ -27,5 +27,5 @@ export function isFormatName(name: string): name is FormatName {
 }
 
 export { MARKDOWN_MAX_ROWS } from './markdown';
-export { SARIF_MAX_RESULTS } from './sarif';
+export { SARIF_MAX_RESULTS, sarifResultCount } from './sarif';
 export type { FormatContext, Formatter } from './types';

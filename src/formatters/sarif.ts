@@ -27,25 +27,16 @@ function automationId(category: string): string {
   return category.endsWith('/') ? category : `${category}/`;
 }
 
-/** The help sections a rule has: custom rules may have only a description. */
-function helpSections(rule: RuleMeta): { rationale?: string; fix?: string; sources?: string[] } {
-  return {
-    ...(rule.rationale ? { rationale: rule.rationale } : {}),
-    ...(rule.fix ? { fix: rule.fix } : {}),
-    ...(rule.sources.length > 0 ? { sources: rule.sources } : {}),
-  };
-}
-
+/** Plain-text help; a custom rule may have nothing but a description. */
 function helpText(rule: RuleMeta): string {
-  const { rationale, fix, sources } = helpSections(rule);
-  return [rule.description, rationale, fix && `Fix: ${fix}`, sources && `Guidelines: ${sources.join('; ')}`].filter(Boolean).join('\n\n');
+  const guidelines = rule.sources.length > 0 && `Guidelines: ${rule.sources.join('; ')}`;
+  return [rule.description, rule.rationale, rule.fix && `Fix: ${rule.fix}`, guidelines].filter(Boolean).join('\n\n');
 }
 
 function helpMarkdown(rule: RuleMeta): string {
-  const { rationale, fix, sources } = helpSections(rule);
-  const guidelines = sources && `**Guidelines:**\n${sources.map((source) => `- ${source}`).join('\n')}`;
+  const guidelines = rule.sources.length > 0 && `**Guidelines:**\n${rule.sources.map((source) => `- ${source}`).join('\n')}`;
   const documentation = rule.docsUrl && `[Documentation](${rule.docsUrl})`;
-  return [rule.description, rationale, fix && `**Fix:** ${fix}`, guidelines, documentation].filter(Boolean).join('\n\n');
+  return [rule.description, rule.rationale, rule.fix && `**Fix:** ${rule.fix}`, guidelines, documentation].filter(Boolean).join('\n\n');
 }
 
 function descriptor(rule: RuleMeta): ReportingDescriptor {
@@ -75,6 +66,11 @@ export const SARIF_MAX_RESULTS = 25_000;
 
 /** Results in the order the cap keeps them: findings that count, then baselined ones, then suppressed ones. */
 const GROUPS = ['findings', 'baselined', 'suppressed'] as const;
+
+/** How many results a SARIF log of `result` would hold before the cap: every finding of every group. */
+export function sarifResultCount(result: LintResult): number {
+  return GROUPS.reduce((total, group) => total + result[group].length, 0);
+}
 
 /** One finding of the run with the group it belongs to. */
 interface Entry {
@@ -137,9 +133,8 @@ function notifications(result: LintResult, omitted: number, ruleIndex: Map<strin
     associatedRule: { id: reason, index: ruleIndex.get(reason) },
   }));
   if (omitted === 0) return unlinted;
-  const total = result.findings.length + result.baselined.length + result.suppressed.length;
   const text =
-    `${omitted} of ${total} results were left out: GitHub code scanning accepts at most ` +
+    `${omitted} of ${sarifResultCount(result)} results were left out: GitHub code scanning accepts at most ` +
     `${SARIF_MAX_RESULTS} per run, so the most severe new findings were kept first.`;
   return [...unlinted, { level: 'warning', message: { text } }];
 }
