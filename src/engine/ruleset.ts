@@ -15,6 +15,7 @@ import { isSeverity } from '../severity';
 import { RuleMeta, SEVERITIES, Severity } from '../types';
 import { diagnostics } from './diagnostics';
 import { MessageEncoder, MessageTable } from './messages';
+import { isMapping } from './mapping';
 import { PresetName, PRESETS, presetRuleset, schemaRules, spectralDiagnostic, spectralRule } from './spectral-rules';
 
 /** A ruleset ready to lint with. */
@@ -381,9 +382,6 @@ function ownMember(table: object, name: unknown): unknown {
   return typeof name === 'string' && Object.hasOwn(table, name) ? (table as Record<string, unknown>)[name] : undefined;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 
 /**

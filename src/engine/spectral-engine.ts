@@ -5,6 +5,7 @@ import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
 import { asParsedKey, restoreProtoKeys, withPlainProtoKeys } from './document-safety';
 import { checkLimits, isJson } from './limits';
+import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from './ref-loops';
@@ -173,8 +174,8 @@ function parseDocument(source: string, text: string): IDocument {
 
 /** Why parsed data is not an OpenAPI document oasguard can lint, or undefined when it is one. */
 function notOpenApiReason(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'the top level is not a mapping';
-  const { openapi, swagger } = data as Record<string, unknown>;
+  if (!isMapping(data)) return 'the top level is not a mapping';
+  const { openapi, swagger } = data;
   if (openapi !== undefined) {
     return /^3\.[01]\.\d+$/.test(String(openapi)) ? undefined : `unsupported version "openapi: ${String(openapi)}" (3.0.x and 3.1.x are supported)`;
   }

@@ -1,5 +1,6 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { restoreProtoKeys } from './document-safety';
+import { isMapping } from './mapping';
 
 /** The specification extension that suppresses findings at a node and below it. */
 export const SUPPRESSION_KEY = 'x-oasguard-ignore';
@@ -141,8 +142,4 @@ function walk(node: unknown, path: Path, visit: (node: Record<string, unknown>, 
       if (key !== SUPPRESSION_KEY) walk(value, [...path, key], visit);
     }
   }
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
