@@ -12,6 +12,7 @@ import { findRule } from '../rules';
 import type { Severity } from '../types';
 import type { DiagnosticId } from './diagnostics';
 import type { MessageEncoder } from './messages';
+import { compileSelector, select } from './selectors';
 
 /** The presets shipped in `rulesets/`. */
 export const PRESETS = ['recommended', 'strict'] as const;
@@ -44,8 +45,8 @@ export function spectralRule(rule: Rule, severity: Severity, options: Record<str
   return {
     description: rule.description,
     documentationUrl: rule.docsUrl,
-    // Spectral runs a rule once per expression that matches a node: an expression listed twice runs it twice.
-    given: [...new Set(rule.given)],
+    // The rule selects its nodes itself (see compileSelector): Spectral only hands it the resolved document.
+    given: '$',
     severity,
     resolved: true,
     formats: OPENAPI_FORMATS,
@@ -58,18 +59,23 @@ export function spectralRule(rule: Rule, severity: Severity, options: Record<str
 }
 
 function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
-  const check: RulesetFunction = (target, options, context) => {
+  // An expression listed twice would check its nodes twice.
+  const selectors = [...new Set(rule.given)].map(compileSelector);
+  const check: RulesetFunction = (root, options) => {
     const results: IFunctionResult[] = [];
-    rule.check(target, {
-      // IDocumentInventory does not declare `resolved`, which Spectral's DocumentInventory always has.
-      root: (context.documentInventory as unknown as { resolved: unknown }).resolved,
-      path: context.path,
-      options,
-      report(messageId, { at = [], data } = {}) {
-        const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
-        results.push({ message: encode(messageId, message), path: [...context.path, ...at] });
-      },
-    });
+    for (const selector of selectors) {
+      select(root, selector, (node, path) =>
+        rule.check(node, {
+          root,
+          path,
+          options,
+          report(messageId, { at = [], data } = {}) {
+            const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
+            results.push({ message: encode(messageId, message), path: [...path, ...at] });
+          },
+        }),
+      );
+    }
     return results;
   };
   // Spectral names the function in option errors: make that the rule id.

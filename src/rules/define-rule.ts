@@ -31,7 +31,10 @@ export interface RuleDefinition<Options, MessageId extends string> extends Omit<
   owasp: OwaspCategory;
   /** Default `high`: the rule reads what the document declares, not what names suggest. */
   precision?: Precision;
-  /** JSONPath expressions, evaluated on the resolved document, selecting the nodes to check. */
+  /**
+   * Where the rule looks in the resolved document: JSONPath expressions of fixed depth (`$`, `.name`, `[*]`,
+   * `[a,b]`; see compileSelector). A rule that must search the whole document selects `$` and walks it once.
+   */
   given: string[];
   messages: Record<MessageId, string>;
   options?: RuleOptionsSpec<Options>;

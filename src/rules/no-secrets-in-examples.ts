@@ -33,8 +33,35 @@ function forEachString(value: unknown, at: PathSegment[], visit: (text: string, 
   }
 }
 
+/** Keys whose values are example values. */
+const EXAMPLE_KEYS = new Set(['example', 'examples', 'default', 'x-example']);
+
 /** Keys under which `example` or `default` is a name (a property, a response), not an example value. */
 const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'examples', 'headers', 'parameters']);
+
+/**
+ * Visits every example value in the document with its path. The resolved document shares one object per `$ref`
+ * target, and every path to it maps to the same definition: each object is walked once (once per kind of
+ * parent key, which decides whether its `example` member is a name), so the cost follows the document's size,
+ * not the size of its expansion.
+ */
+function forEachExample(root: unknown, visit: (value: unknown, at: PathSegment[]) => void): void {
+  const walked = { named: new WeakSet<object>(), valued: new WeakSet<object>() };
+  const walk = (node: unknown, at: PathSegment[]): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const named = NAMED_MAPS.has(String(at[at.length - 1]));
+    const seen = named ? walked.named : walked.valued;
+    if (seen.has(node)) return;
+    seen.add(node);
+    const isArray = Array.isArray(node);
+    for (const [key, child] of Object.entries(node)) {
+      const childAt = [...at, isArray ? Number(key) : key];
+      if (!isArray && !named && EXAMPLE_KEYS.has(key)) visit(child, childAt);
+      walk(child, childAt);
+    }
+  };
+  walk(root, []);
+}
 
 export default defineRule({
   id: 'no-secrets-in-examples',
@@ -54,15 +81,16 @@ export default defineRule({
   cwe: [798, 200],
   fix: 'Replace the value with a placeholder such as `<access-token>`, and revoke the secret if it was real.',
   precision: 'medium',
-  given: ['$..example', '$..examples', '$..default', '$..x-example'],
+  given: ['$'],
   messages: {
     secret: 'This example holds what looks like {{kind}}; use a placeholder and revoke the secret if it is real.',
   },
-  check(value, context) {
-    if (NAMED_MAPS.has(String(context.path[context.path.length - 2]))) return;
-    forEachString(value, [], (text, at) => {
-      const kind = secretIn(text);
-      if (kind) context.report('secret', { at, data: { kind } });
-    });
+  check(root, context) {
+    forEachExample(root, (value, exampleAt) =>
+      forEachString(value, exampleAt, (text, at) => {
+        const kind = secretIn(text);
+        if (kind) context.report('secret', { at, data: { kind } });
+      }),
+    );
   },
 });
