@@ -16,7 +16,7 @@ export type { FormatContext, FormatName, Formatter } from './formatters';
 export { rules, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/define-rule';
 export { diagnostics } from './engine/diagnostics';
-export { UsageError } from './errors';
+export { errorMessage, UsageError } from './errors';
 export { isAtLeast, isSeverity } from './severity';
 export { TOOL_NAME, TOOL_VERSION } from './meta';
 export * from './types';

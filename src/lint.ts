@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { diagnostics } from './engine/diagnostics';
@@ -7,7 +7,8 @@ import { DEFAULT_LIMITS, Limits } from './engine/limits';
 import type { RemotePolicy } from './engine/remote';
 import { EncodingError, readLimited } from './engine/resolver';
 import { enabledRules, findRulesetFile, LoadedRuleset, loadRuleset } from './engine/ruleset';
-import { EngineFinding, SpectralEngine, undecodable } from './engine/spectral-engine';
+import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
+import { LintedFiles, lintInWorkers } from './lint-pool';
 import { UsageError } from './errors';
 import { sortFindings } from './findings';
 import type { Finding, LintResult, RuleMeta, UnlintedFile } from './types';
@@ -38,6 +39,11 @@ export interface LintOptions {
   skipNonOpenApi?: boolean;
   /** A baseline file (relative to `cwd`): findings it holds are reported apart, in `baselined`, and do not count. */
   baseline?: string;
+  /**
+   * Worker threads to lint many files on, one file at a time each; default 1 (in-process). Used for a ruleset given
+   * by name or path, and for 2 or more files of 6 MB or more in all (below that, starting the workers costs more than they save).
+   */
+  jobs?: number;
 }
 
 /** Name shown for standard input in findings. */
@@ -53,37 +59,35 @@ const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
  */
 export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const ruleset =
-    typeof options.ruleset === 'object'
-      ? options.ruleset
-      : loadRuleset(options.ruleset ?? findRulesetFile(cwd) ?? 'recommended', cwd, { allowJs: options.allowJsRuleset });
+  const { ruleset, name: rulesetName } = rulesetFor(options);
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
-    const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const files = await expandInputs(inputs, cwd);
   if (files.length > limits.maxFiles) {
     throw new UsageError(`${files.length} files to lint, over the limit of ${limits.maxFiles}.`, 'Lint fewer files per run, or raise --max-files.');
   }
-  let filesRead = files.length;
-  const countFile = () => {
-    filesRead += 1;
-    if (filesRead > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
-  };
-  const engine = new SpectralEngine(ruleset, { root: options.root ?? cwd, limits, remote: options.remote }, countFile);
+  const filesRead = createFileCounter(files.length);
+  const { stdin, root, remote, skipNonOpenApi, allowJsRuleset } = options;
+  const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits };
+  // A ruleset built in memory cannot cross to a worker thread.
+  const workers = await workerCount(files, rulesetName === undefined ? 1 : (options.jobs ?? 1));
+  const { outcomes, suppressions } =
+    rulesetName !== undefined && workers > 1
+      ? await lintInWorkers(files, { options: { ...fileOptions, ruleset: rulesetName }, filesRead: filesRead.buffer as SharedArrayBuffer }, workers)
+      : await lintInProcess(files, ruleset, fileOptions, filesRead);
 
   const lintedSources: string[] = [];
   const reportedFiles: string[] = [];
   const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
-  for (const file of files) {
-    const source = file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
+  files.forEach((file, index) => {
+    const outcome = outcomes[index];
+    if (outcome === undefined) return;
+    const source = sourceOf(file, cwd);
     const mustReport = file.explicit && !options.skipNonOpenApi;
-    const text = await readInput(file, options, limits.maxFileSize);
-    // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
-    if (!mustReport && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) continue;
-    const outcome = text instanceof EncodingError ? undecodable(source, text) : await engine.lintDocument({ source, text });
     const reported = mustReport || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
-    if (!reported) continue;
+    if (!reported) return;
     const displayed = displayPath(source, cwd);
     reportedFiles.push(displayed);
     if (outcome.kind === 'linted') {
@@ -93,18 +97,44 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     }
     // A loop, not push(...): a large document has more findings than a call may take arguments.
     for (const finding of outcome.findings) findings.push(toFinding(finding, cwd));
-  }
+  });
   if (reportedFiles.length === 0 && !options.skipNonOpenApi) {
     throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
   }
   const rules = activeRules(ruleset, lintedSources);
-  for (const finding of engine.unusedSuppressions(new Set(rules.map((rule) => rule.id)))) findings.push(toFinding(finding, cwd));
+  const enabledIds = new Set(rules.map((rule) => rule.id));
+  for (const problem of suppressions.unused(enabledIds)) findings.push(toFinding(suppressionFinding('unused-suppression', problem), cwd));
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
   if (baseline === undefined) return { files: reportedFiles, unlinted, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
   return { files: reportedFiles, unlinted, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+}
+
+/** The ruleset to lint with, and the name a worker loads it by (none for a ruleset built in memory). */
+function rulesetFor(options: LintOptions): { ruleset: LoadedRuleset; name?: string } {
+  if (typeof options.ruleset === 'object') return { ruleset: options.ruleset };
+  const name = options.ruleset ?? findRulesetFile(options.cwd) ?? 'recommended';
+  return { ruleset: loadRuleset(name, options.cwd, { allowJs: options.allowJsRuleset }), name };
+}
+
+async function lintInProcess(files: InputFile[], ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): Promise<LintedFiles> {
+  const engine = createEngine(ruleset, options, filesRead);
+  const outcomes: (DocumentOutcome | undefined)[] = [];
+  for (const file of files) outcomes.push(await lintFile(file, engine, options));
+  return { outcomes, suppressions: engine.suppressions };
+}
+
+/** Inputs smaller than this in all are linted in-process: a worker must start and warm up, about as long as linting 3 MB takes. */
+const PARALLEL_MIN_BYTES = 6 * 1024 * 1024;
+
+/** How many worker threads to lint `files` with: 1 (in-process) for a single file or a small total. */
+async function workerCount(files: readonly InputFile[], jobs: number): Promise<number> {
+  if (jobs <= 1 || files.length < 2) return 1;
+  let bytes = 0;
+  for (const file of files) bytes += file.path === STDIN_INPUT ? 0 : await stat(file.path).then((info) => info.size, () => 0);
+  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(jobs, files.length);
 }
 
 /** The baseline file `name` (relative to `cwd`): where it is, and what it holds. */
@@ -121,8 +151,43 @@ export async function readBaseline(path: string, name: string): Promise<Baseline
   return parseBaseline(text, name);
 }
 
+/** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
+export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & { limits: Limits };
+
+/** A counter of the files a run reads, shared by its workers: the documents given and what their `$ref`s read. */
+export type FileCounter = Int32Array;
+
+export function createFileCounter(initial: number): FileCounter {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(counter, 0, initial);
+  return counter;
+}
+
+export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): SpectralEngine {
+  const { limits } = options;
+  const countFile = () => {
+    if (Atomics.add(filesRead, 0, 1) + 1 > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
+  };
+  return new SpectralEngine(ruleset, { root: options.root ?? options.cwd, limits, remote: options.remote }, countFile);
+}
+
+/** The absolute path findings in an input are reported under (a made-up one for standard input). */
+function sourceOf(file: InputFile, cwd: string): string {
+  return file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
+}
+
+/** Lints one input; undefined when a file found by a search (or a pre-commit hook) is plainly not OpenAPI. */
+export async function lintFile(file: InputFile, engine: SpectralEngine, options: FileLintOptions): Promise<DocumentOutcome | undefined> {
+  const source = sourceOf(file, options.cwd);
+  const mustReport = file.explicit && !options.skipNonOpenApi;
+  const text = await readInput(file, options, options.limits.maxFileSize);
+  // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
+  if (!mustReport && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) return undefined;
+  return text instanceof EncodingError ? undecodable(source, text) : engine.lintDocument({ source, text });
+}
+
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
-async function readInput(file: InputFile, options: LintOptions, maxFileSize: number): Promise<string | EncodingError> {
+async function readInput(file: InputFile, options: FileLintOptions, maxFileSize: number): Promise<string | EncodingError> {
   if (file.path === STDIN_INPUT) return options.stdin ?? '';
   // The documents given to lint may live anywhere; only what they reference is confined to the root.
   return readLimited(file.path, maxFileSize).catch((error: Error) => {

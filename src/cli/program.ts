@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   DEFAULT_LIMITS,
@@ -17,6 +18,7 @@ import {
   SEVERITIES,
   TOOL_VERSION,
   UsageError,
+  errorMessage,
   createBaseline,
   DEFAULT_BASELINE_FILE,
   LintOptions,
@@ -54,6 +56,7 @@ interface LintingFlags {
   maxDepth: number;
   maxAliases: number;
   maxFiles: number;
+  jobs: number;
 }
 
 interface LintFlags extends LintingFlags {
@@ -141,6 +144,7 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles },
     remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
+    jobs: flags.jobs,
   };
 }
 
@@ -233,7 +237,8 @@ function addLintingOptions(command: Command): Command {
     .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
     .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
     .option('--max-aliases <count>', 'most YAML aliases after expansion', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
-    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles);
+    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles)
+    .option('-j, --jobs <count>', 'lint many files on this many threads (default: one per CPU core)', wholeNumber(1, 256), availableParallelism());
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -306,7 +311,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const debug = argv.includes('--debug');
     const detail = debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
-    io.stderr.write(`oasguard: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+    io.stderr.write(`oasguard: internal error: ${errorMessage(error)}${detail}\n`);
     return EXIT.error;
   }
 }

@@ -274,7 +274,12 @@ class RulesetLoader {
     }
     const dir = resolve(dirname(context.file), typeof data.functionsDir === 'string' ? data.functionsDir : 'functions');
     return Object.fromEntries(
-      (data.functions as string[]).map((name) => [name, this.requireJs<RulesetFunction>(join(dir, `${name}.js`), `the custom function "${name}"`, context)]),
+      (data.functions as string[]).map((name) => {
+        const fn = this.requireJs<RulesetFunction>(join(dir, `${name}.js`), `the custom function "${name}"`, context);
+        // Spectral names a crashing function in its error: by the name the ruleset uses, not its (often empty) own.
+        if (typeof fn === 'function') Object.defineProperty(fn, 'name', { value: name });
+        return [name, fn];
+      }),
     );
   }
 

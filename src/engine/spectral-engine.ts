@@ -55,7 +55,8 @@ export class SpectralEngine {
   private readonly messages: MessageTable;
   /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
-  private readonly suppressions = new Suppressions();
+  /** The suppressions of every file linted so far, and which matched a finding. */
+  readonly suppressions = new Suppressions();
 
   constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
     const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile);
@@ -105,11 +106,6 @@ export class SpectralEngine {
     return { kind: 'linted', findings: [...findings, ...problems] };
   }
 
-  /** Findings for suppressions that matched nothing in any document linted so far: call once, after the last. */
-  unusedSuppressions(enabledRules: ReadonlySet<string>): EngineFinding[] {
-    return this.suppressions.unused(enabledRules).map((problem) => this.suppressionFinding('unused-suppression', problem));
-  }
-
   /** Reads the suppressions of the document and of every file it referenced, each file once per run. */
   private collectSuppressions(source: string, text: string, document: IDocument): EngineFinding[] {
     const files: [string, string, () => IDocument | undefined][] = [[source, text, () => document]];
@@ -120,14 +116,9 @@ export class SpectralEngine {
       // Most files have no suppressions: a text search spares the walk.
       const fileDocument = fileText.includes(SUPPRESSION_KEY) ? parsed() : undefined;
       const found = this.suppressions.collect(file, fileDocument && { data: fileDocument.data, rangeOf: (path) => rangeIn(fileDocument, path) });
-      for (const problem of found) problems.push(this.suppressionFinding('invalid-suppression', problem));
+      for (const problem of found) problems.push(suppressionFinding('invalid-suppression', problem));
     }
     return problems;
-  }
-
-  private suppressionFinding(ruleId: DiagnosticId, problem: SuppressionProblem): EngineFinding {
-    const { source, messageId, message, path, range } = problem;
-    return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path, range, nodeHash: nodeHash(message) };
   }
 
   private toFinding(result: ISpectralDiagnostic, rootSource: string): EngineFinding {
@@ -179,6 +170,12 @@ const YAML_PARSER: typeof Parsers.Yaml = {
   ...Parsers.Yaml,
   parse: (text) => parseYaml(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false }),
 };
+
+/** The finding for a problem with a suppression. */
+export function suppressionFinding(ruleId: 'invalid-suppression' | 'unused-suppression', problem: SuppressionProblem): EngineFinding {
+  const { source, messageId, message, path, range } = problem;
+  return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path, range, nodeHash: nodeHash(message) };
+}
 
 function parseDocument(source: string, text: string): IDocument {
   const safeText = withPlainProtoKeys(text);

@@ -45,6 +45,21 @@ export interface ParsedSource {
 export class Suppressions {
   private readonly bySource = new Map<string, SuppressionEntry[]>();
 
+  /** Every collected file's suppressions, with their use: what a worker hands back to be merged. */
+  entries(): [string, SuppressionEntry[]][] {
+    return [...this.bySource];
+  }
+
+  /** Merges another engine's suppressions of the same run: one used by either counts as used. */
+  merge(entries: Iterable<[string, SuppressionEntry[]]>): void {
+    for (const [source, theirs] of entries) {
+      const ours = this.bySource.get(source);
+      if (ours === undefined) this.bySource.set(source, theirs);
+      // The same file collected twice gives the same entries in the same order.
+      else theirs.forEach((entry, index) => (ours[index].used ||= entry.used));
+    }
+  }
+
   /** Whether `source`'s suppressions have been collected. */
   has(source: string): boolean {
     return this.bySource.has(source);

