@@ -1,4 +1,5 @@
-import { Resolver } from '@stoplight/spectral-ref-resolver';
+import type { Resolver } from '@stoplight/spectral-ref-resolver';
+import { LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { checkLimits, isJson, Limits, positionAt } from './limits';
@@ -98,7 +99,7 @@ function withinLimits(text: string, href: string, limits: Limits): string {
 export function createConfinedResolver(policy: AccessPolicy, onRead: (href: string, text: string) => void, countFile: () => void): Resolver {
   const realRoot = fs.realpath(policy.root);
   const shown = (path: string) => (isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path);
-  return new Resolver({
+  return new LocalFirstResolver({
     // `val` is the object holding the `$ref`, whose string is what the author wrote.
     transformRef: ({ val, ref }) => {
       const raw: unknown = (val as { $ref?: unknown } | null)?.$ref;

@@ -1,0 +1,82 @@
+import { Resolver } from '@stoplight/json-ref-resolver';
+import type { IResolveResult } from '@stoplight/json-ref-resolver/types';
+import fc from 'fast-check';
+import { LocalFirstResolver } from '../../src/engine/local-refs';
+
+/**
+ * A resolved document written out with its sharing: each object gets a number where it is first met, and later
+ * meetings of the same object print only that number. Equal outlines mean equal data and equal sharing.
+ */
+function outline(value: unknown, seen = new Map<object, number>()): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = seen.get(value);
+  if (known !== undefined) return `<same as #${known}>`;
+  seen.set(value, seen.size);
+  const id = `#${seen.size - 1}`;
+  return Array.isArray(value) ? [id, ...value.map((item) => outline(item, seen))] : [id, Object.entries(value).map(([key, item]) => [key, outline(item, seen)])];
+}
+
+const BASE = '/project/api.json';
+
+/** What Spectral reads of a resolution: the document, its sharing, the ref map of the root and the errors. */
+function summary(result: IResolveResult) {
+  return {
+    resolved: outline(result.result),
+    refMap: result.refMap,
+    rootRefMap: result.graph.getNodeData(BASE)?.refMap,
+    errors: result.errors.map(({ code, message, path }) => ({ code, message, path })),
+  };
+}
+
+async function bothResolutions(document: unknown) {
+  const clone = () => JSON.parse(JSON.stringify(document)) as unknown;
+  const expected = summary(await new Resolver().resolve(clone(), { baseUri: BASE }));
+  const actual = summary(await new LocalFirstResolver().resolve(clone(), { baseUri: BASE }));
+  return { expected, actual };
+}
+
+describe('LocalFirstResolver gives what json-ref-resolver gives', () => {
+  it.each<[string, unknown]>([
+    ['a ref to a component', { paths: { '/a': { get: { $ref: '#/components/x' } } }, components: { x: { type: 'string' } } }],
+    ['two refs to one target share it', { a: { $ref: '#/t' }, b: { $ref: '#/t' }, t: { p: { q: 1 } } }],
+    ['a ref to a ref', { a: { $ref: '#/b' }, b: { $ref: '#/c' }, c: { v: true } }],
+    ['a ref inside a ref target', { a: { $ref: '#/t' }, t: { inner: { $ref: '#/u' } }, u: [1, 2] }],
+    ['a target inside another target', { a: { $ref: '#/t' }, b: { $ref: '#/t/in' }, t: { in: { $ref: '#/u' } }, u: { leaf: 'x' } }],
+    ['a self-referencing schema', { s: { properties: { child: { $ref: '#/s' } } }, use: { $ref: '#/s' } }],
+    ['mutual recursion', { a: { items: { $ref: '#/b' } }, b: { items: { $ref: '#/a' } }, root: { $ref: '#/a' } }],
+    ['a ref to the whole document', { self: { $ref: '#' }, x: 1 }],
+    ['a ref to an ancestor', { a: { b: { c: { $ref: '#/a' } } } }],
+    ['a missing target', { a: { $ref: '#/nowhere' }, b: { $ref: '#/t/missing' }, t: {} }],
+    ['an unparsable pointer', { a: { $ref: '#/bad%zz' }, b: { $ref: '#/t' }, t: { ok: 1 } }],
+    ['escaped pointers', { paths: { '/a~b': { $ref: '#/defs/x~1y' } }, defs: { 'x/y': { v: 1 }, '~': 2 }, z: { $ref: '#/defs/~0' } }],
+    ['refs into arrays', { list: [{ v: 1 }, { $ref: '#/list/0' }], other: { $ref: '#/list/1' } }],
+    ['a ref below a key lodash refuses', { constructor: { $ref: '#/t' }, x: { prototype: { $ref: '#/t' } }, t: { v: 1 } }],
+  ])('%s', async (_name, document) => {
+    const { expected, actual } = await bothResolutions(document);
+    expect(actual).toEqual(expected);
+  });
+
+  it('on random documents with local refs', async () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'items', '0', '1', 'constructor', 'x~1y', 'x/y');
+    const pointer = fc.array(key, { maxLength: 4 }).map((path) => `#${path.map((segment) => `/${segment}`).join('')}`);
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.integer(), tie('ref'), tie('object'), tie('array')),
+      ref: pointer.map(($ref) => ({ $ref })),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+      array: fc.array(tie('tree'), { maxLength: 3 }),
+    }));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 4 }), async (document) => {
+        const { expected, actual } = await bothResolutions(document);
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves documents with refs to other files to json-ref-resolver', async () => {
+    const resolver = new LocalFirstResolver({ resolvers: { file: { resolve: async () => '{"v": 1}' } } });
+    const result = await resolver.resolve({ a: { $ref: 'other.json' } }, { baseUri: BASE });
+    expect(result.result).toEqual({ a: '{"v": 1}' });
+  });
+});
