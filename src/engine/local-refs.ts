@@ -2,8 +2,8 @@ import { pathToPointer, pointerToPath, startsWith } from '@stoplight/json';
 import { Resolver } from '@stoplight/json-ref-resolver';
 import { ResolveCrawler } from '@stoplight/json-ref-resolver/crawler';
 import { ResolveRunner } from '@stoplight/json-ref-resolver/runner';
-import { DepGraph } from 'dependency-graph';
 import type { IResolveOpts, IResolveResult, IResolveRunner } from '@stoplight/json-ref-resolver/types';
+import { DepGraph } from 'dependency-graph';
 
 type Container = Record<string, unknown> | unknown[];
 type Path = readonly (string | number)[];
@@ -160,29 +160,38 @@ class CopyOnWrite {
  * error (an unparsable pointer) silently ends the inlining. Undefined for a ref to the whole document, whose
  * inlining puts the original document inside the draft and writes through it: json-ref-resolver is left to that.
  */
-function inline(source: Container, crawler: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult): { result: unknown } | undefined {
+function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult): { result: unknown } | undefined {
   const draft = new CopyOnWrite(source);
+  // Pointers recur (a dependant of many targets, a stem of many refs): each is parsed and re-encoded once, on first
+  // need, as json-ref-resolver parses them (an unparsable one ends the inlining there).
+  const parsed = new Map<string, { path: ReturnType<typeof pointerToPath>; pointer: string }>();
+  const parse = (pointer: string) => {
+    let known = parsed.get(pointer);
+    if (known === undefined) {
+      const path = pointerToPath(pointer);
+      known = { path, pointer: pathToPointer(path) };
+      parsed.set(pointer, known);
+    }
+    return known;
+  };
   try {
-    for (const pointer of crawler.pointerGraph.overallOrder()) {
-      const dependants = crawler.pointerGraph.dependantsOf(pointer);
+    for (const pointer of refs.pointerGraph.overallOrder()) {
+      const dependants = refs.pointerGraph.dependantsOf(pointer);
       if (dependants.length === 0) continue;
-      const pointerPath = pointerToPath(pointer);
-      if (pointerPath.length === 0) return undefined;
-      const value = draft.get(pointerPath);
-      // Parsed on first need, as json-ref-resolver parses them (an unparsable one ends the inlining there).
-      const stems = crawler.pointerStemGraph.dependenciesOf(pointer);
-      const stemPaths = new Map<string, ReturnType<typeof pointerToPath>>();
-      const stemPath = (stem: string) => stemPaths.get(stem) ?? stemPaths.set(stem, pointerToPath(stem)).get(stem)!;
-      for (const dependant of dependants) {
-        const dependantPath = pointerToPath(dependant);
-        if (stems.some((stem) => startsWith(dependantPath, stemPath(stem)))) continue;
-        resolved.refMap[pathToPointer(dependantPath)] = pathToPointer(pointerPath);
-        setGraphNodeEdge(runner, runner.root, pathToPointer(dependantPath), pathToPointer(pointerPath));
+      const target = parse(pointer);
+      if (target.path.length === 0) return undefined;
+      const value = draft.get(target.path);
+      const stems = refs.pointerStemGraph.dependenciesOf(pointer);
+      for (const dependantPointer of dependants) {
+        const dependant = parse(dependantPointer);
+        if (stems.some((stem) => startsWith(dependant.path, parse(stem).path))) continue;
+        resolved.refMap[dependant.pointer] = target.pointer;
+        setGraphNodeEdge(runner, runner.root, dependant.pointer, target.pointer);
         if (value !== undefined) {
-          draft.set(dependantPath, value);
-          setGraphNodeData(runner, pathToPointer(pointerPath), value);
+          draft.set(dependant.path, value);
+          setGraphNodeData(runner, target.pointer, value);
         } else {
-          resolved.errors.push({ code: 'POINTER_MISSING', message: `'${pointer}' does not exist`, path: dependantPath, uri: runner.baseUri, uriStack: runner.uriStack, pointerStack: [] });
+          resolved.errors.push({ code: 'POINTER_MISSING', message: `'${pointer}' does not exist`, path: dependant.path, uri: runner.baseUri, uriStack: runner.uriStack, pointerStack: [] });
         }
       }
     }
