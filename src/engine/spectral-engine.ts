@@ -7,6 +7,7 @@ import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
 import { asParsedKey, restoreProtoKeys, withPlainProtoKeys } from './document-safety';
 import { checkLimits, isJson } from './limits';
+import { jsonLocation } from './locations';
 import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
@@ -165,7 +166,11 @@ export class SpectralEngine {
  * source order: every later read of the document goes through it, and resolving and linting GitHub's description
  * took 40% longer. No finding depends on key order: findings are sorted, and baseline hashes sort member names.
  */
-const JSON_PARSER: typeof Parsers.Json = { ...Parsers.Json, parse: (text) => parseJson(text, { ignoreDuplicateKeys: false, preserveKeyOrder: false }) };
+const JSON_PARSER: typeof Parsers.Json = {
+  ...Parsers.Json,
+  parse: (text) => parseJson(text, { ignoreDuplicateKeys: false, preserveKeyOrder: false }),
+  getLocationForJsonPath: jsonLocation,
+};
 const YAML_PARSER: typeof Parsers.Yaml = {
   ...Parsers.Yaml,
   parse: (text) => parseYaml(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false }),
