@@ -16,6 +16,15 @@ const STEP = /\.([A-Za-z_$][\w$-]*)|\[\*\]|\[([A-Za-z_$][\w$-]*(?:,[A-Za-z_$][\w
  * 13 MB description expands to over 70 MB); a selector reads only the members it names.
  */
 export function compileSelector(expression: string): Selector {
+  let selector = compiled.get(expression);
+  if (selector === undefined) compiled.set(expression, (selector = compile(expression)));
+  return selector;
+}
+
+/** Selectors by expression: one object per expression, which keys the matches shared by the rules using it. */
+const compiled = new Map<string, Selector>();
+
+function compile(expression: string): Selector {
   if (!expression.startsWith('$')) throw new Error(`Selector "${expression}" does not start at the root ($).`);
   const steps: Step[] = [];
   STEP.lastIndex = 1;
@@ -28,11 +37,30 @@ export function compileSelector(expression: string): Selector {
   return steps;
 }
 
-/** Calls `visit` with every node `selector` matches in `root` and its path, in document order. */
-export function select(root: unknown, selector: Selector, visit: (node: unknown, path: PathSegment[]) => void): void {
+/** A node a selector matched, and its path. */
+export interface Match {
+  node: unknown;
+  path: PathSegment[];
+}
+
+/** Matches by resolved document and selector: the rules that look at operations all select the same nodes. */
+const matchesByDocument = new WeakMap<object, Map<Selector, readonly Match[]>>();
+
+/** The nodes `selector` matches in `root`, in document order; computed once per document and selector. */
+export function select(root: unknown, selector: Selector): readonly Match[] {
+  if (typeof root !== 'object' || root === null) return collect(root, selector);
+  let known = matchesByDocument.get(root);
+  if (known === undefined) matchesByDocument.set(root, (known = new Map()));
+  let matches = known.get(selector);
+  if (matches === undefined) known.set(selector, (matches = collect(root, selector)));
+  return matches;
+}
+
+function collect(root: unknown, selector: Selector): Match[] {
+  const matches: Match[] = [];
   const step = (node: unknown, path: PathSegment[], index: number): void => {
     if (index === selector.length) {
-      visit(node, path);
+      matches.push({ node, path });
       return;
     }
     if (typeof node !== 'object' || node === null) return;
@@ -48,4 +76,5 @@ export function select(root: unknown, selector: Selector, visit: (node: unknown,
     }
   };
   step(root, [], 0);
+  return matches;
 }

@@ -64,7 +64,7 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
   const check: RulesetFunction = (root, options) => {
     const results: IFunctionResult[] = [];
     for (const selector of selectors) {
-      select(root, selector, (node, path) =>
+      for (const { node, path } of select(root, selector)) {
         rule.check(node, {
           root,
           path,
@@ -73,8 +73,8 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
             const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
             results.push({ message: encode(messageId, message), path: [...path, ...at] });
           },
-        }),
-      );
+        });
+      }
     }
     return results;
   };

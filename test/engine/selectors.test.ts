@@ -2,9 +2,7 @@ import { compileSelector, select } from '../../src/engine/selectors';
 import type { PathSegment } from '../../src/rules/define-rule';
 
 function matches(expression: string, root: unknown): [unknown, PathSegment[]][] {
-  const found: [unknown, PathSegment[]][] = [];
-  select(root, compileSelector(expression), (node, path) => found.push([node, path]));
-  return found;
+  return select(root, compileSelector(expression)).map(({ node, path }) => [node, path]);
 }
 
 describe('selectors', () => {
@@ -39,6 +37,13 @@ describe('selectors', () => {
   it('reads own members only', () => {
     expect(matches('$.constructor', {})).toEqual([]);
     expect(matches('$[toString,valueOf]', {})).toEqual([]);
+  });
+
+  it('selects once per document and expression, for every rule that asks', () => {
+    const root = { paths: { '/a': { get: {} } } };
+    const first = select(root, compileSelector('$.paths[*].get'));
+    expect(select(root, compileSelector('$.paths[*].get'))).toBe(first);
+    expect(select({ ...root }, compileSelector('$.paths[*].get'))).not.toBe(first);
   });
 
   it('names a member of an object, never an array index', () => {
