@@ -1,4 +1,5 @@
 import type { IJsonASTNode, JsonParserResult } from '@stoplight/json';
+import { getLocationForJsonPath as yamlLibraryLocation, Kind, YAMLMapping, YAMLNode, YamlParserResult } from '@stoplight/yaml';
 
 type IRange = NonNullable<IJsonASTNode['range']>;
 
@@ -42,4 +43,72 @@ export function jsonLocation({ ast }: JsonParserResult<unknown>, path: readonly 
 
 function located(node: IJsonASTNode | undefined): { range: IRange } | undefined {
   return node?.range === undefined ? undefined : { range: node.range };
+}
+
+/** Each YAML mapping node's members by key (the last of duplicates, merge keys expanded), built on first lookup. */
+const mappingIndexes = new WeakMap<YAMLNode, Map<unknown, YAMLMapping>>();
+
+function mappingsOf(map: YAMLNode & { kind: Kind.MAP }, mergeKeys: boolean): Map<unknown, YAMLMapping> {
+  let members = mappingIndexes.get(map);
+  if (members === undefined) {
+    members = new Map();
+    for (const mapping of mergeKeys ? mergedMappings(map.mappings) : map.mappings) members.set(mapping.key.value, mapping);
+    mappingIndexes.set(map, members);
+  }
+  return members;
+}
+
+/** @stoplight/yaml's expansion of `<<` merge keys. */
+function mergedMappings(mappings: YAMLMapping[]): YAMLMapping[] {
+  const merged: YAMLMapping[] = [];
+  for (const mapping of mappings) {
+    if (mapping === null || typeof mapping !== 'object') continue;
+    if (mapping.key.value === '<<') merged.push(...mergedFrom(mapping.value));
+    else merged.push(mapping);
+  }
+  return merged;
+}
+
+function mergedFrom(node: YAMLNode | null | undefined): YAMLMapping[] {
+  if (node === null || typeof node !== 'object') return [];
+  if (node.kind === Kind.SEQ) return node.items.reduceRight<YAMLMapping[]>((items, item) => [...items, ...mergedFrom(item)], []);
+  if (node.kind === Kind.MAP) return node.mappings;
+  if (node.kind === Kind.ANCHOR_REF) return mergedFrom(node.value);
+  return [];
+}
+
+/**
+ * @stoplight/yaml's getLocationForJsonPath, with each mapping's members indexed once instead of listed (merge keys
+ * expanded) and scanned at every path step, which was quadratic on wide mappings. The node found is then located by
+ * the library itself, with an empty path.
+ */
+export function yamlLocation(result: Omit<YamlParserResult<unknown>, 'comments'>, path: readonly (string | number)[], closest = false): { range: IRange } | undefined {
+  const mergeKeys = result.metadata?.mergeKeys === true;
+  // Spectral's parser result has no `comments`, which locating does not read.
+  const locate = (node: YAMLNode) => yamlLibraryLocation({ ...result, ast: node } as YamlParserResult<unknown>, [], closest);
+  let node = result.ast as YAMLNode | null | undefined;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return closest ? locate(node as unknown as YAMLNode) : undefined;
+    const step = yamlStep(node, segment, mergeKeys);
+    if (step === NOT_FOUND) return closest ? locate(node) : undefined;
+    node = step;
+  }
+  return node === undefined ? undefined : locate(node as YAMLNode);
+}
+
+const NOT_FOUND = Symbol('not found');
+
+/** The node one path step below `node`, as @stoplight/yaml finds it. */
+function yamlStep(node: YAMLNode, segment: string | number, mergeKeys: boolean): YAMLNode | null | undefined | typeof NOT_FOUND {
+  if (node.kind === Kind.MAP) {
+    const mapping = mappingsOf(node, mergeKeys).get(segment);
+    if (mapping === undefined) return NOT_FOUND;
+    return mapping.value === null ? mapping.key : mapping.value;
+  }
+  if (node.kind === Kind.SEQ) {
+    const index = Number(segment);
+    if (!Number.isInteger(index) || index < 0 || index >= node.items.length || node.items[index] === null) return NOT_FOUND;
+    return node.items[index];
+  }
+  return NOT_FOUND;
 }

@@ -7,7 +7,7 @@ import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
 import { asParsedKey, restoreProtoKeys, withPlainProtoKeys } from './document-safety';
 import { checkLimits, isJson } from './limits';
-import { jsonLocation } from './locations';
+import { jsonLocation, yamlLocation } from './locations';
 import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
@@ -174,6 +174,7 @@ const JSON_PARSER: typeof Parsers.Json = {
 const YAML_PARSER: typeof Parsers.Yaml = {
   ...Parsers.Yaml,
   parse: (text) => parseYaml(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false }),
+  getLocationForJsonPath: yamlLocation,
 };
 
 /** The finding for a problem with a suppression. */
