@@ -49,7 +49,6 @@ export interface LintOptions {
 /** Name shown for standard input in findings. */
 export const STDIN_NAME = '<stdin>';
 
-
 /** An `openapi` or `swagger` key anywhere, quoted or not: a cheap test before parsing a file that may be skipped. */
 const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
 
@@ -157,7 +156,7 @@ export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remo
 /** A counter of the files a run reads, shared by its workers: the documents given and what their `$ref`s read. */
 export type FileCounter = Int32Array;
 
-export function createFileCounter(initial: number): FileCounter {
+function createFileCounter(initial: number): FileCounter {
   const counter = new Int32Array(new SharedArrayBuffer(4));
   Atomics.store(counter, 0, initial);
   return counter;

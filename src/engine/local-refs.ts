@@ -33,7 +33,9 @@ const INDEX = /^(?:0|[1-9]\d*)$/;
  */
 export class LocalFirstResolver extends Resolver {
   override resolve(source: unknown, opts: IResolveOpts = {}): Promise<IResolveResult> {
-    if (!isContainer(source) || this.transformDereferenceResult !== undefined || !hasOnlyLocalRefs(source)) return super.resolve(source, opts);
+    // Spectral resolves whole documents; a part of one (`jsonPointer`) is json-ref-resolver's to resolve.
+    const wholeDocument = opts.jsonPointer === undefined && this.transformDereferenceResult === undefined;
+    if (!wholeDocument || !isContainer(source) || !hasOnlyLocalRefs(source)) return super.resolve(source, opts);
     // The runner json-ref-resolver would create: it computes the refs (through transformRef) and names the graph's root.
     const runner = new ResolveRunner(source, new IndexedDepGraph(), {
       uriCache: this.uriCache,
