@@ -1,4 +1,5 @@
 import { DepGraph } from 'dependency-graph';
+import { cached } from './cached';
 
 /** DepGraph's own fields, which its typings leave out. */
 interface Internals {
@@ -27,8 +28,7 @@ export class IndexedDepGraph<T> extends DepGraph<T> {
   override addDependency(from: string, to: string): void {
     if (!this.hasNode(from)) throw new Error(`Node does not exist: ${from}`);
     if (!this.hasNode(to)) throw new Error(`Node does not exist: ${to}`);
-    let targets = this.edges.get(from);
-    if (targets === undefined) this.edges.set(from, (targets = new Set()));
+    const targets = cached(this.edges, from, () => new Set<string>());
     if (targets.has(to)) return;
     targets.add(to);
     this.internals.outgoingEdges[from].push(to);

@@ -3,6 +3,7 @@ import { Resolver } from '@stoplight/json-ref-resolver';
 import { ResolveCrawler } from '@stoplight/json-ref-resolver/crawler';
 import { ResolveRunner } from '@stoplight/json-ref-resolver/runner';
 import type { IResolveOpts, IResolveResult, IResolveRunner } from '@stoplight/json-ref-resolver/types';
+import { cached } from './cached';
 import { IndexedDepGraph } from './dep-graph';
 
 type Container = Record<string, unknown> | unknown[];
@@ -56,7 +57,7 @@ export class LocalFirstResolver extends Resolver {
     if (runner.dereferenceInline) {
       const inlined = inline(source, crawler, runner, resolved);
       if (inlined === undefined) return super.resolve(source, opts);
-      resolved.result = inlined.result;
+      resolved.result = inlined;
     }
     setGraphNodeData(runner, runner.root, resolved.result);
     return Promise.resolve(resolved);
@@ -134,7 +135,7 @@ class CopyOnWrite {
   }
 
   /** The result: copies with changes at any depth, originals elsewhere. */
-  finish(): unknown {
+  finish(): Container {
     const finished = new Map<object, unknown>();
     const finish = (value: unknown): unknown => {
       if (!this.isCopy(value)) return value;
@@ -154,7 +155,7 @@ class CopyOnWrite {
       finished.set(value, result);
       return result;
     };
-    return finish(this.root);
+    return finish(this.root) as Container;
   }
 }
 
@@ -164,20 +165,16 @@ class CopyOnWrite {
  * error (an unparsable pointer) silently ends the inlining. Undefined for a ref to the whole document, whose
  * inlining puts the original document inside the draft and writes through it: json-ref-resolver is left to that.
  */
-function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult): { result: unknown } | undefined {
+function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult): Container | undefined {
   const draft = new CopyOnWrite(source);
   // Pointers recur (a dependant of many targets, a stem of many refs): each is parsed and re-encoded once, on first
   // need, as json-ref-resolver parses them (an unparsable one ends the inlining there).
   const parsed = new Map<string, { path: ReturnType<typeof pointerToPath>; pointer: string }>();
-  const parse = (pointer: string) => {
-    let known = parsed.get(pointer);
-    if (known === undefined) {
+  const parse = (pointer: string) =>
+    cached(parsed, pointer, () => {
       const path = pointerToPath(pointer);
-      known = { path, pointer: pathToPointer(path) };
-      parsed.set(pointer, known);
-    }
-    return known;
-  };
+      return { path, pointer: pathToPointer(path) };
+    });
   try {
     for (const pointer of refs.pointerGraph.overallOrder()) {
       const dependants = refs.pointerGraph.dependantsOf(pointer);
@@ -202,7 +199,7 @@ function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner,
   } catch {
     // json-ref-resolver ignores errors here too.
   }
-  return { result: draft.finish() };
+  return draft.finish();
 }
 
 /** json-ref-resolver's bookkeeping of a graph node's data and ref map (private to its runner). */

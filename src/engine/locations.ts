@@ -1,4 +1,5 @@
 import type { IJsonASTNode, JsonParserResult } from '@stoplight/json';
+import { cached } from './cached';
 import { getLocationForJsonPath as yamlLibraryLocation, Kind, YAMLMapping, YAMLNode, YamlParserResult } from '@stoplight/yaml';
 
 type IRange = NonNullable<IJsonASTNode['range']>;
@@ -7,16 +8,14 @@ type IRange = NonNullable<IJsonASTNode['range']>;
 const memberIndexes = new WeakMap<IJsonASTNode, Map<unknown, IJsonASTNode>>();
 
 function membersOf(object: IJsonASTNode & { children: IJsonASTNode[] }): Map<unknown, IJsonASTNode> {
-  let members = memberIndexes.get(object);
-  if (members === undefined) {
-    members = new Map();
+  return cached(memberIndexes, object, () => {
+    const members = new Map<unknown, IJsonASTNode>();
     for (const property of object.children) {
       const [name, value] = property.children ?? [];
       if (property.children?.length === 2 && !members.has(name.value)) members.set(name.value, value);
     }
-    memberIndexes.set(object, members);
-  }
-  return members;
+    return members;
+  });
 }
 
 /**
@@ -45,17 +44,14 @@ function located(node: IJsonASTNode | undefined): { range: IRange } | undefined 
   return node?.range === undefined ? undefined : { range: node.range };
 }
 
-/** Each YAML mapping node's members by key (the last of duplicates, merge keys expanded), built on first lookup. */
+/**
+ * Each YAML mapping node's members by key (the last of duplicates, merge keys expanded), built on first lookup. The
+ * merge-key setting is the document's, so a node is always looked up with the same one.
+ */
 const mappingIndexes = new WeakMap<YAMLNode, Map<unknown, YAMLMapping>>();
 
 function mappingsOf(map: YAMLNode & { kind: Kind.MAP }, mergeKeys: boolean): Map<unknown, YAMLMapping> {
-  let members = mappingIndexes.get(map);
-  if (members === undefined) {
-    members = new Map();
-    for (const mapping of mergeKeys ? mergedMappings(map.mappings) : map.mappings) members.set(mapping.key.value, mapping);
-    mappingIndexes.set(map, members);
-  }
-  return members;
+  return cached(mappingIndexes, map, () => new Map((mergeKeys ? mergedMappings(map.mappings) : map.mappings).map((mapping) => [mapping.key.value, mapping])));
 }
 
 /** @stoplight/yaml's expansion of `<<` merge keys. */

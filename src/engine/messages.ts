@@ -1,3 +1,5 @@
+import { cached } from './cached';
+
 /**
  * Spectral passes function messages through its template engine, which evaluates `#{{...}}` expressions;
  * messages quote document content, so Spectral only ever sees an opaque token and the text stays here.
@@ -8,14 +10,10 @@ export class MessageTable {
 
   /** The token Spectral is given instead of `message`; a bound function, to be passed on as a {@link MessageEncoder}. */
   readonly intern: MessageEncoder = (messageId, message) => {
-    const key = `${messageId}\u0000${message}`;
-    let token = this.tokens.get(key);
-    if (token === undefined) {
-      token = `oasguard-message-${this.entries.length}`;
-      this.tokens.set(key, token);
+    return cached(this.tokens, `${messageId}\u0000${message}`, () => {
       this.entries.push({ messageId, message });
-    }
-    return token;
+      return `oasguard-message-${this.entries.length - 1}`;
+    });
   };
 
   /** The message behind a token, or undefined for text that is not one (a message of a Spectral rule). */

@@ -1,4 +1,5 @@
 import type { PathSegment } from '../rules/define-rule';
+import { cached } from './cached';
 
 /** One step of a selector: a named member, a choice of members, or every member (`[*]`). */
 type Step = { names: readonly string[] } | { every: true };
@@ -16,9 +17,7 @@ const STEP = /\.([A-Za-z_$][\w$-]*)|\[\*\]|\[([A-Za-z_$][\w$-]*(?:,[A-Za-z_$][\w
  * 13 MB description expands to over 70 MB); a selector reads only the members it names.
  */
 export function compileSelector(expression: string): Selector {
-  let selector = compiled.get(expression);
-  if (selector === undefined) compiled.set(expression, (selector = compile(expression)));
-  return selector;
+  return cached(compiled, expression, () => compile(expression));
 }
 
 /** Selectors by expression: one object per expression, which keys the matches shared by the rules using it. */
@@ -49,11 +48,8 @@ const matchesByDocument = new WeakMap<object, Map<Selector, readonly Match[]>>()
 /** The nodes `selector` matches in `root`, in document order; computed once per document and selector. */
 export function select(root: unknown, selector: Selector): readonly Match[] {
   if (typeof root !== 'object' || root === null) return collect(root, selector);
-  let known = matchesByDocument.get(root);
-  if (known === undefined) matchesByDocument.set(root, (known = new Map()));
-  let matches = known.get(selector);
-  if (matches === undefined) known.set(selector, (matches = collect(root, selector)));
-  return matches;
+  const byDocument = cached(matchesByDocument, root, () => new Map<Selector, readonly Match[]>());
+  return cached(byDocument, selector, () => collect(root, selector));
 }
 
 function collect(root: unknown, selector: Selector): Match[] {
