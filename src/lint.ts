@@ -84,8 +84,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     const outcome = outcomes[index];
     if (outcome === undefined) return;
     const source = sourceOf(file, cwd);
-    const mustReport = file.explicit && !options.skipNonOpenApi;
-    const reported = mustReport || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
+    const reported = mustReport(file, options) || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
     if (!reported) return;
     const displayed = displayPath(source, cwd);
     reportedFiles.push(displayed);
@@ -132,8 +131,12 @@ const PARALLEL_MIN_BYTES = 6 * 1024 * 1024;
 async function workerCount(files: readonly InputFile[], jobs: number): Promise<number> {
   if (jobs <= 1 || files.length < 2) return 1;
   let bytes = 0;
-  for (const file of files) bytes += file.path === STDIN_INPUT ? 0 : await stat(file.path).then((info) => info.size, () => 0);
-  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(jobs, files.length);
+  for (const file of files) {
+    bytes += file.path === STDIN_INPUT ? 0 : await stat(file.path).then((info) => info.size, () => 0);
+    // Sizing stops there: a pre-commit hook may pass thousands of files.
+    if (bytes >= PARALLEL_MIN_BYTES) return Math.min(jobs, files.length);
+  }
+  return 1;
 }
 
 /** The baseline file `name` (relative to `cwd`): where it is, and what it holds. */
@@ -175,21 +178,25 @@ function sourceOf(file: InputFile, cwd: string): string {
   return file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
 }
 
+/** Whether an input must be reported even when it is not OpenAPI: the user named it, and did not ask to skip such. */
+function mustReport(file: InputFile, options: Pick<LintOptions, 'skipNonOpenApi'>): boolean {
+  return file.explicit && !options.skipNonOpenApi;
+}
+
 /** Lints one input; undefined when a file found by a search (or a pre-commit hook) is plainly not OpenAPI. */
 export async function lintFile(file: InputFile, engine: SpectralEngine, options: FileLintOptions): Promise<DocumentOutcome | undefined> {
   const source = sourceOf(file, options.cwd);
-  const mustReport = file.explicit && !options.skipNonOpenApi;
-  const text = await readInput(file, options, options.limits.maxFileSize);
+  const text = await readInput(file, options);
   // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
-  if (!mustReport && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) return undefined;
+  if (!mustReport(file, options) && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) return undefined;
   return text instanceof EncodingError ? undecodable(source, text) : engine.lintDocument({ source, text });
 }
 
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
-async function readInput(file: InputFile, options: FileLintOptions, maxFileSize: number): Promise<string | EncodingError> {
+async function readInput(file: InputFile, options: FileLintOptions): Promise<string | EncodingError> {
   if (file.path === STDIN_INPUT) return options.stdin ?? '';
   // The documents given to lint may live anywhere; only what they reference is confined to the root.
-  return readLimited(file.path, maxFileSize).catch((error: Error) => {
+  return readLimited(file.path, options.limits.maxFileSize).catch((error: Error) => {
     if (error instanceof EncodingError) return error;
     throw new UsageError(`Cannot lint ${displayPath(file.path, options.cwd)}: ${error.message}.`);
   });
