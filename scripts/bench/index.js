@@ -11,6 +11,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 const findings = require('./findings');
 const { measure } = require('./measure');
+const { option } = require('../option');
 const { TOOL_VERSION } = require('../../dist');
 
 const { ROOT, GITHUB_SPEC, packageFile } = findings;
@@ -22,11 +23,6 @@ const OWASP_RULESET = packageFile('@stoplight/spectral-owasp-ruleset', 'dist', '
 const CRASHING_OWASP_RULE = 'owasp:api1:2023-no-numeric-ids';
 
 const TARGETS = { redoclyTimeRatio: 0.8, spectralSpeedup: 40, peakRssMb: 700, scalingPerMb: 1.5 };
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-}
 
 const version = (name) => require(packageFile(name, 'package.json')).version;
 const megabytes = (files) => files.reduce((sum, file) => sum + statSync(file).size, 0) / 1e6;
