@@ -16,6 +16,8 @@ import { RuleMeta, SEVERITIES, Severity } from '../types';
 import { diagnostics } from './diagnostics';
 import { MessageEncoder, MessageTable } from './messages';
 import { isMapping } from './mapping';
+import { nativeJsonPathProblem } from './nimma';
+import { safeJsonPath, UnsafeJsonPath } from './safe-jsonpath';
 import { PresetName, PRESETS, presetRuleset, schemaRules, spectralDiagnostic, spectralRule } from './spectral-rules';
 
 /** A ruleset ready to lint with. */
@@ -50,26 +52,6 @@ export function findRulesetFile(cwd: string): string | undefined {
 const RULESET_KEYS = ['extends', 'rules', 'overrides', 'formats', 'aliases', 'functions', 'functionsDir', 'documentationUrl', 'description'];
 
 const EXTEND_MODES = ['all', 'recommended', 'off'];
-
-interface JsonPathEngine {
-  query(input: unknown, callbacks: Record<string, () => void>): void;
-}
-// Spectral's JSONPath engine, which compiles an expression only when a document is linted; its subpath exports
-// are invisible to the "node" module resolution this project compiles with.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Nimma = (require('nimma/legacy') as { default: new (expressions: string[], options: object) => JsonPathEngine }).default;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { jsonPathPlus } = require('nimma/fallbacks') as { jsonPathPlus: unknown };
-
-/** Why Spectral could not evaluate a `given` expression, found now rather than halfway through a lint. */
-function jsonPathProblem(expression: string): string | undefined {
-  try {
-    new Nimma([expression], { fallback: jsonPathPlus, unsafe: false, output: 'auto', customShorthands: {} }).query({ x: { x: [1] } }, { [expression]: () => undefined });
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 const JS_EXTENSIONS = /\.(c|m)?js$/i;
 const DATA_EXTENSIONS = /\.(ya?ml|json)$/i;
@@ -209,7 +191,7 @@ class RulesetLoader {
       ...(typeof data.description === 'string' ? { description: data.description } : {}),
       ...(typeof data.documentationUrl === 'string' ? { documentationUrl: data.documentationUrl } : {}),
       ...(data.formats === undefined ? {} : { formats: this.formats(data.formats, context.fail) }),
-      ...(data.aliases === undefined ? {} : { aliases: data.aliases }),
+      ...(data.aliases === undefined ? {} : { aliases: checkedAliases(data.aliases, context.fail) }),
       ...(extended ? { extends: extended } : {}),
       ...(rules ? { rules } : {}),
       ...(data.overrides === undefined
@@ -217,7 +199,10 @@ class RulesetLoader {
         : { overrides: this.overrides(data.overrides, new Set([...known, ...Object.keys(rules ?? {})]), functions, context) }),
     } as RulesetDefinition;
     // Spectral checks the rest (JSONPath syntax, function options, alias use) and says where a problem is.
-    construct({ ...definition, rules: rules ?? {} } as RulesetDefinition, file, context.fail);
+    const built = construct({ ...definition, rules: rules ?? {} } as RulesetDefinition, file, context.fail);
+    for (const [name, setting] of Object.entries(isMapping(data.rules) ? data.rules : {})) {
+      if (isMapping(setting)) checkAliasedGivens(built.rules[name], (problem) => context.fail(`rule "${name}": ${problem}`));
+    }
     return definition;
   }
 
@@ -344,13 +329,9 @@ class RulesetLoader {
       }
       return { ...then, function: fn };
     };
-    // `#Name` refers to an alias, which Spectral checks itself.
-    for (const given of [definition.given].flat()) {
-      const problem = typeof given === 'string' && !given.startsWith('#') ? jsonPathProblem(given) : undefined;
-      if (problem !== undefined) throw fail(`given "${given}" is not a JSONPath expression Spectral can run: ${problem}.`);
-    }
-    const then = Array.isArray(definition.then) ? definition.then.map(resolveThen) : resolveThen(definition.then);
-    const converted: Record<string, unknown> = { ...definition, then };
+    const given = Array.isArray(definition.given) ? definition.given.map((g) => checkedGiven(g, fail)) : checkedGiven(definition.given, fail);
+    const then = [definition.then].flat().map((entry) => resolveThen(checkedField(entry, fail)));
+    const converted: Record<string, unknown> = { ...definition, given, then: Array.isArray(definition.then) ? then : then[0] };
     if (definition.formats !== undefined) converted.formats = this.formats(definition.formats, fail);
     return converted as SpectralRule;
   }
@@ -379,6 +360,57 @@ class RulesetLoader {
   private display(file: string): string {
     const path = relative(this.cwd, file);
     return (path.startsWith('..') || isAbsolute(path) ? file : path).split(sep).join('/');
+  }
+}
+
+/** A `given` as Spectral is to run it: in the safe JSONPath subset, re-written from its parse, and compiled by nimma itself. */
+function checkedGiven(given: unknown, fail: (problem: string) => UsageError): unknown {
+  if (typeof given !== 'string') return given; // Spectral says what it expected
+  const safe = safeExpression(given, `given "${given}"`, fail);
+  const problem = safe.startsWith('#') ? undefined : nativeJsonPathProblem(safe);
+  if (problem !== undefined) throw fail(`given "${given}" is not a JSONPath expression Spectral can run: ${problem}.`);
+  return safe;
+}
+
+/** A `then` whose JSONPath `field` (run by jsonpath-plus, which evaluates filters) has no filter. */
+function checkedField(then: unknown, fail: (problem: string) => UsageError): unknown {
+  if (!isMapping(then) || typeof then.field !== 'string' || !then.field.startsWith('$')) return then;
+  return { ...then, field: safeExpression(then.field, `then.field "${then.field}"`, fail, { allowFilters: false }) };
+}
+
+/** `aliases` with every expression in the safe subset; Spectral checks their shape. */
+function checkedAliases(aliases: unknown, fail: (problem: string) => UsageError): unknown {
+  if (!isMapping(aliases)) return aliases;
+  return Object.fromEntries(
+    Object.entries(aliases).map(([name, value]) => {
+      const check = (given: unknown) => (typeof given === 'string' ? safeExpression(given, `given "${given}" in alias "${name}"`, fail) : given);
+      if (Array.isArray(value)) return [name, value.map(check)];
+      if (!isMapping(value) || !Array.isArray(value.targets)) return [name, value];
+      const targets = value.targets.map((target) => (isMapping(target) && Array.isArray(target.given) ? { ...target, given: target.given.map(check) } : target));
+      return [name, { ...value, targets }];
+    }),
+  );
+}
+
+function safeExpression(expression: string, where: string, fail: (problem: string) => UsageError, context?: { allowFilters: boolean }): string {
+  try {
+    return safeJsonPath(expression, context);
+  } catch (error) {
+    if (!(error instanceof UnsafeJsonPath)) throw error;
+    if (error.syntax) throw fail(`${where} is not a JSONPath expression: ${error.message}.`);
+    throw fail(`${where} is refused: ${error.message}. Data-only rulesets run no code.`);
+  }
+}
+
+/** A rule whose `given` names aliases: each expansion (for every format) must compile in nimma itself. */
+function checkAliasedGivens(rule: Ruleset['rules'][string] | undefined, fail: (problem: string) => UsageError): void {
+  if (rule === undefined) return;
+  const formatSets = [null, ...Object.values(formats).filter((format) => typeof format === 'function').map((format) => new Set([format]))];
+  for (const formatSet of formatSets) {
+    for (const given of rule.getGivenForFormats(formatSet as never)) {
+      const problem = nativeJsonPathProblem(given);
+      if (problem !== undefined) throw fail(`given "${given}" is not a JSONPath expression Spectral can run: ${problem}.`);
+    }
   }
 }
 

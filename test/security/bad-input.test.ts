@@ -1,58 +1,10 @@
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/rule-tester';
+import { BIN, HEAD, oasguard, op, project } from '../support/cli';
 
-const BIN = join(REPO_ROOT, 'bin', 'oasguard.js');
-const STACK_FRAME = /^\s+at /m;
-const validateSarif = (() => {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
-})();
-
-const HEAD = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\n';
-const op = (ref: string) => `${HEAD}paths:\n  /x:\n    get:\n      responses:\n        "200": {$ref: "${ref}"}\n`;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  json?: { findings: { ruleId: string; range: { start: { line: number } }; message: string }[] };
-}
-
-/** The built CLI in `cwd`, asked for text on stdout plus JSON and SARIF files, which must be valid when written. */
-function oasguard(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  const out = mkdtempSync(join(tmpdir(), 'oasguard-out-'));
-  const reports = ['-f', 'text', '-f', `json:${out}/report.json`, '-f', `sarif:${out}/report.sarif`];
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, 'lint', ...args, ...reports], { cwd, env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => {
-      const run: Run = { status: child.exitCode, stdout, stderr };
-      expect(stderr).not.toMatch(STACK_FRAME);
-      if (existsSync(join(out, 'report.json'))) {
-        run.json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-        const sarif = JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8'));
-        expect(validateSarif(sarif) ? [] : validateSarif.errors).toEqual([]);
-      }
-      resolve(run);
-    });
-    child.stdin!.end(options.input ?? '');
-  });
-}
-
-/** A project directory holding `files`. */
-function project(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oasguard-hostile-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
 
 function aliasBomb(): string {
   let text = `${HEAD}paths: {}\nx-lol:\n  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;

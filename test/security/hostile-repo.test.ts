@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HEAD, project, runCli } from '../support/cli';
+
+/**
+ * A pull request from a stranger, linted in a CI runner that holds secrets: what its files may make oasguard do.
+ * Each case reproduces an attack or a failure found on an earlier version, through the built CLI.
+ */
+
+const API = `${HEAD}servers: [{url: "http://api.example.com"}]\npaths: {}\n`;
+
+describe('a data-only ruleset runs no code', () => {
+  // Writes a marker file if the expression is ever evaluated as JavaScript.
+  const payload = "this.constructor.constructor('return process')().getBuiltinModule('fs').writeFileSync('pwned', 'x')";
+  const rulesets: [string, string][] = [
+    ['a filter in given', `rules:\n  r:\n    given: "$..[?(@property && ${payload})]"\n    then: {function: truthy}\n`],
+    ['a filter in an alias', `aliases:\n  A: ["$..[?(@property && ${payload})]"]\nrules:\n  r:\n    given: "#A"\n    then: {function: truthy}\n`],
+    ['a filter in then.field', `rules:\n  r:\n    given: "$"\n    then: {field: "$..[?(@property && ${payload})]", function: truthy}\n`],
+    ['a filter in an override rule', `overrides:\n  - files: ["*.yaml"]\n    rules:\n      r:\n        given: "$..[?(@property && ${payload})]"\n        then: {function: truthy}\n`],
+  ];
+
+  test.each(rulesets)('%s: refused by lint and by rules, before anything runs', async (_name, ruleset) => {
+    const dir = project({ '.oasguard.yaml': ruleset, 'api.yaml': API });
+    for (const args of [['lint', 'api.yaml'], ['rules']]) {
+      const run = await runCli(dir, args);
+      expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(/^oasguard: Invalid ruleset \.oasguard\.yaml: .*is refused: .*Data-only rulesets run no code\.\n$/)]);
+      expect(existsSync(join(dir, 'pwned'))).toBe(false);
+    }
+  }, 30_000);
+
+  test('a safe filter still selects what it says', async () => {
+    const ruleset = `extends: oasguard:recommended\nrules:\n  no-x-internal:\n    given: "$.paths[*][?(@['x-internal'] == true)]"\n    severity: error\n    then: {function: falsy}\n`;
+    const api = `${HEAD}paths:\n  /a:\n    get:\n      x-internal: true\n      responses: {"200": {description: ok}}\n    put:\n      responses: {"200": {description: ok}}\n`;
+    const run = await runCli(project({ '.oasguard.yaml': ruleset, 'api.yaml': api }), ['lint', 'api.yaml', '-f', 'json']);
+    const findings = JSON.parse(run.stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'no-x-internal');
+    expect(findings.map((finding: { pointer: string }) => finding.pointer)).toEqual(['/paths/~1a/get']);
+  }, 30_000);
+});
