@@ -62,12 +62,14 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const files = await expandInputs(inputs, cwd);
+  const root = options.root ?? cwd;
+  const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root);
+  const skipped = skippedPaths.map(({ file, reason }) => ({ file: displayPath(file, cwd), reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
   if (files.length > limits.maxFiles) {
     throw new UsageError(`${files.length} files to lint, over the limit of ${limits.maxFiles}.`, 'Lint fewer files per run, or raise --max-files.');
   }
   const filesRead = createFileCounter(files.length);
-  const { stdin, root, remote, skipNonOpenApi, allowJsRuleset } = options;
+  const { stdin, remote, skipNonOpenApi, allowJsRuleset } = options;
   const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits };
   // A ruleset built in memory cannot cross to a worker thread.
   const workers = await workerCount(files, rulesetName === undefined ? 1 : (options.jobs ?? 1));
@@ -105,9 +107,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
-  if (baseline === undefined) return { files: reportedFiles, unlinted, findings: active, suppressed, baselined: [], rules };
+  if (baseline === undefined) return { files: reportedFiles, unlinted, skipped, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
-  return { files: reportedFiles, unlinted, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+  return { files: reportedFiles, unlinted, skipped, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
 }
 
 /** The ruleset to lint with, and the name a worker loads it by (none for a ruleset built in memory). */

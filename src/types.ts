@@ -99,6 +99,14 @@ export interface UnlintedFile {
   message: string;
 }
 
+/** A file a directory or glob search found but did not read. */
+export interface SkippedFile {
+  /** As displayed in findings (relative to the working directory). */
+  file: string;
+  /** Why, in words: a symlink leaving the root, or not a regular file. */
+  reason: string;
+}
+
 /** How a lint against a baseline went. */
 export interface BaselineSummary {
   /** The baseline file, as given. */
@@ -113,6 +121,8 @@ export interface LintResult {
   files: string[];
   /** The reported documents that could not be linted, in `files` order. */
   unlinted: UnlintedFile[];
+  /** Files a directory or glob search found but did not read (symlinks leaving the root, devices), sorted. */
+  skipped: SkippedFile[];
   /** The findings that count: not suppressed. Sorted by file, line, column, rule id. */
   findings: Finding[];
   /** Findings an `x-oasguard-ignore` covers, each with its `suppression`; sorted like `findings`. */

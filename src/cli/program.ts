@@ -154,9 +154,10 @@ async function writeOutput(io: CliIo, file: string, content: string): Promise<vo
   });
 }
 
-async function runLint(inputs: string[], flags: LintFlags, io: CliIo): Promise<number> {
+async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boolean): Promise<number> {
   const targets = reportTargets(flags.format, flags.output);
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
+  if (debug) for (const { file, reason } of result.skipped) io.stderr.write(`oasguard: skipped ${file}: ${reason}\n`);
   const results = sarifResultCount(result);
   if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
     io.stderr.write(
@@ -270,7 +271,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
     .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)');
-  addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io)));
+  addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io, program.opts().debug === true)));
 
   const baseline = program.command('baseline').description('record the current findings, so that only new ones fail (lint --baseline)');
   const baselineOutput = (command: Command) =>

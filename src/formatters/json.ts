@@ -21,6 +21,7 @@ export const formatJson: Formatter = (result) => {
     formatVersion: JSON_FORMAT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     files: result.files,
+    skipped: result.skipped,
     summary: {
       total: result.findings.length,
       ...countBySeverity(result.findings),

@@ -132,11 +132,16 @@ function notifications(result: LintResult, omitted: number, ruleIndex: Map<strin
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd) } }],
     associatedRule: { id: reason, index: ruleIndex.get(reason) },
   }));
-  if (omitted === 0) return unlinted;
+  const skipped: Notification[] = result.skipped.map(({ file, reason }) => ({
+    level: 'warning',
+    message: { text: `${file} was skipped unread: ${reason}.` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd) } }],
+  }));
+  if (omitted === 0) return [...unlinted, ...skipped];
   const text =
     `${omitted} of ${sarifResultCount(result)} results were left out: GitHub code scanning accepts at most ` +
     `${SARIF_MAX_RESULTS} per run, so the most severe new findings were kept first.`;
-  return [...unlinted, { level: 'warning', message: { text } }];
+  return [...unlinted, ...skipped, { level: 'warning', message: { text } }];
 }
 
 /**

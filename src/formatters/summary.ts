@@ -32,6 +32,7 @@ export function summarize(result: LintResult): string {
 /** What the run did not count: suppressed and baselined findings, and stale baseline entries. */
 function setAside(result: LintResult): string[] {
   const notes: string[] = [];
+  if (result.skipped.length > 0) notes.push(`${plural(result.skipped.length, ['file', 'files'])} skipped unread (symlinks leaving the root or not regular files; --debug lists them)`);
   if (result.suppressed.length > 0) notes.push(`${result.suppressed.length} suppressed`);
   if (result.baseline) {
     notes.push(`${result.baselined.length} in the baseline`);

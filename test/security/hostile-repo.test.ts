@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD, project, runCli } from '../support/cli';
+import { HEAD, oasguard, project, runCli } from '../support/cli';
 
 /**
  * A pull request from a stranger, linted in a CI runner that holds secrets: what its files may make oasguard do.
@@ -35,4 +35,47 @@ describe('a data-only ruleset runs no code', () => {
     const findings = JSON.parse(run.stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'no-x-internal');
     expect(findings.map((finding: { pointer: string }) => finding.pointer)).toEqual(['/paths/~1a/get']);
   }, 30_000);
+});
+
+describe('directory and glob inputs read nothing outside the root', () => {
+  function treeWithLinks(): { dir: string; secret: string } {
+    const secret = project({ 'outside.yaml': `${HEAD}paths: {}\nx-secret: TOP-SECRET-VALUE\n` });
+    const dir = project({ 'api/api.yaml': API, 'api/real/v2.yaml': API });
+    symlinkSync(join(secret, 'outside.yaml'), join(dir, 'api', 'leak.yaml'));
+    symlinkSync('/proc/kmsg', join(dir, 'api', 'k.yaml'));
+    symlinkSync('/dev/null', join(dir, 'api', 'null.yaml'));
+    symlinkSync('/', join(dir, 'api', 'everything'));
+    symlinkSync(secret, join(dir, 'api', 'elsewhere'));
+    symlinkSync('real/v2.yaml', join(dir, 'api', 'latest.yaml'));
+    return { dir, secret };
+  }
+
+  test.each([[['api']], [['api/**/*.yaml']]])('%j: symlinks leaving the root are skipped unread and counted; --debug lists them', async (inputs) => {
+    const { dir } = treeWithLinks();
+    const run = await oasguard(dir, [...inputs, '--debug']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('TOP-SECRET');
+    expect(run.json!.findings.map((finding) => [finding.ruleId, (finding as unknown as { file: string }).file])).toEqual([
+      ['require-https-servers', 'api/api.yaml'],
+      ['require-https-servers', 'api/latest.yaml'],
+      ['require-https-servers', 'api/real/v2.yaml'],
+    ]);
+    const skipped = run.stderr.split('\n').filter(Boolean).sort();
+    expect(skipped).toEqual(
+      [
+        'oasguard: skipped api/elsewhere: a symlink whose real path is outside the root',
+        'oasguard: skipped api/everything: a symlink whose real path is outside the root',
+        'oasguard: skipped api/k.yaml: a symlink whose real path is outside the root',
+        'oasguard: skipped api/leak.yaml: a symlink whose real path is outside the root',
+        'oasguard: skipped api/null.yaml: a symlink whose real path is outside the root',
+      ].sort(),
+    );
+    expect(run.stdout).toMatch(/; \d files skipped unread \(symlinks leaving the root or not regular files; --debug lists them\)\.\n$/);
+  }, 30_000);
+
+  test('a symlink named on the command line that leaves the root is a usage error, not read', async () => {
+    const { dir } = treeWithLinks();
+    const run = await runCli(dir, ['lint', 'api/leak.yaml']);
+    expect([run.status, run.stderr]).toEqual([2, 'oasguard: Refused api/leak.yaml: a symlink whose real path is outside the root.\n  Name the file it points to, or lint from a directory that holds it (--root).\n']);
+  });
 });
