@@ -14,7 +14,7 @@ export interface LintedFiles {
 
 /** What a worker starts with: the options (a ruleset by name, for it to load) and the run's shared file counter. */
 export interface WorkerSetup {
-  options: FileLintOptions & { ruleset: string };
+  options: FileLintOptions & { ruleset?: string };
   filesRead: SharedArrayBuffer;
 }
 

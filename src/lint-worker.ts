@@ -1,11 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleset } from './engine/ruleset';
-import { createEngine, lintFile } from './lint';
+import { createEngine, lintFile, rulesetLoadOptions } from './lint';
 import { toThreadError, WorkerRequest, WorkerResponse, WorkerSetup } from './lint-pool';
 
 /** A lint worker thread: one engine, fed one file at a time by lintInWorkers. */
 const { options, filesRead } = workerData as WorkerSetup;
-const engine = createEngine(loadRuleset(options.ruleset, options.cwd, { allowJs: options.allowJsRuleset }), options, new Int32Array(filesRead));
+const engine = createEngine(loadRuleset(options.ruleset, options.cwd, rulesetLoadOptions(options, options.limits)), options, new Int32Array(filesRead));
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {

@@ -6,7 +6,7 @@ import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
 import { DEFAULT_LIMITS, Limits } from './engine/limits';
 import type { RemotePolicy } from './engine/remote';
 import { EncodingError, readLimited } from './engine/resolver';
-import { enabledRules, findRulesetFile, LoadedRuleset, loadRuleset } from './engine/ruleset';
+import { enabledRules, LoadedRuleset, loadRuleset, RulesetLoadOptions } from './engine/ruleset';
 import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
 import { LintedFiles, lintInWorkers } from './lint-pool';
 import { UsageError } from './errors';
@@ -58,10 +58,10 @@ const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
  */
 export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
-  const { ruleset, name: rulesetName } = rulesetFor(options);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset, cwd, rulesetLoadOptions(options, limits));
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const root = options.root ?? cwd;
   const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root);
   const skipped = skippedPaths.map(({ file, reason }) => ({ file: displayPath(file, cwd), reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -71,11 +71,12 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const filesRead = createFileCounter(files.length);
   const { stdin, remote, skipNonOpenApi, allowJsRuleset } = options;
   const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits };
-  // A ruleset built in memory cannot cross to a worker thread.
-  const workers = await workerCount(files, rulesetName === undefined ? 1 : (options.jobs ?? 1));
+  // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
+  const byName = typeof options.ruleset !== 'object';
+  const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);
   const { outcomes, suppressions } =
-    rulesetName !== undefined && workers > 1
-      ? await lintInWorkers(files, { options: { ...fileOptions, ruleset: rulesetName }, filesRead: filesRead.buffer as SharedArrayBuffer }, workers)
+    byName && workers > 1
+      ? await lintInWorkers(files, { options: { ...fileOptions, ruleset: options.ruleset as string | undefined }, filesRead: filesRead.buffer as SharedArrayBuffer }, workers)
       : await lintInProcess(files, ruleset, fileOptions, filesRead);
 
   const lintedSources: string[] = [];
@@ -112,11 +113,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   return { files: reportedFiles, unlinted, skipped, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
 }
 
-/** The ruleset to lint with, and the name a worker loads it by (none for a ruleset built in memory). */
-function rulesetFor(options: LintOptions): { ruleset: LoadedRuleset; name?: string } {
-  if (typeof options.ruleset === 'object') return { ruleset: options.ruleset };
-  const name = options.ruleset ?? findRulesetFile(options.cwd) ?? 'recommended';
-  return { ruleset: loadRuleset(name, options.cwd, { allowJs: options.allowJsRuleset }), name };
+/** How the ruleset is loaded, here and in workers: confined to the root and the size limit like documents. */
+export function rulesetLoadOptions(options: Pick<LintOptions, 'allowJsRuleset' | 'root'>, limits: Limits): RulesetLoadOptions {
+  return { allowJs: options.allowJsRuleset, root: options.root, maxFileSize: limits.maxFileSize };
 }
 
 async function lintInProcess(files: InputFile[], ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): Promise<LintedFiles> {

@@ -11,7 +11,6 @@ import {
   sarifResultCount,
   lint,
   loadRuleset,
-  findRulesetFile,
   RULESET_FILES,
   LintResult,
   Severity,
@@ -212,8 +211,7 @@ interface RulesFlags {
 }
 
 function listRules(flags: RulesFlags, io: CliIo): number {
-  const name = flags.preset ?? flags.ruleset ?? findRulesetFile(io.cwd) ?? 'recommended';
-  const ruleset = loadRuleset(name, io.cwd, { allowJs: flags.allowJsRuleset === true });
+  const ruleset = loadRuleset(flags.preset ?? flags.ruleset, io.cwd, { allowJs: flags.allowJsRuleset === true });
   const rows = ruleset.rules.map((rule) => [rule.id, rule.severity, rule.owasp ?? '', rule.description]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Ruleset } from '@stoplight/spectral-core';
@@ -14,6 +14,8 @@ import { ruleMeta } from '../rules/define-rule';
 import { isSeverity } from '../severity';
 import { RuleMeta, SEVERITIES, Severity } from '../types';
 import { diagnostics } from './diagnostics';
+import { DEFAULT_LIMITS } from './limits';
+import { decodeUtf8, EncodingError, isInside } from './resolver';
 import { MessageEncoder, MessageTable } from './messages';
 import { isMapping } from './mapping';
 import { nativeJsonPathProblem } from './nimma';
@@ -38,6 +40,13 @@ export interface LoadedRuleset {
 export interface RulesetLoadOptions {
   /** Load JavaScript rulesets and custom functions: they run with the linting user's permissions. */
   allowJs?: boolean;
+  /**
+   * Ruleset files other than the one named by the caller (the project's `.oasguard.yaml`, and what `extends` reads)
+   * come from the linted tree: their real path must be below this directory. Default: `cwd`.
+   */
+  root?: string;
+  /** Largest ruleset file read, in bytes. Default: {@link DEFAULT_LIMITS}' `maxFileSize`. */
+  maxFileSize?: number;
 }
 
 /** The ruleset files used, in this order, when none is given: the first found in the current directory. */
@@ -58,17 +67,20 @@ const DATA_EXTENSIONS = /\.(ya?ml|json)$/i;
 const URL = /^[a-z][a-z\d+.-]*:\/\//i;
 
 /**
- * Loads a preset by name (`recommended`, `oasguard:strict`) or a ruleset file by path (relative to `cwd`). A ruleset
- * file is a Spectral ruleset in YAML or JSON; oasguard rules also take `[severity, options]`. JavaScript (rulesets,
- * npm packages, custom functions) is refused unless `options.allowJs`, and nothing is fetched from the network.
+ * Loads a preset by name (`recommended`, `oasguard:strict`) or a ruleset file by path (relative to `cwd`); without
+ * either, the project's ruleset file in `cwd` ({@link RULESET_FILES}) or else `recommended`. A ruleset file is a
+ * Spectral ruleset in YAML or JSON; oasguard rules also take `[severity, options]`. JavaScript (rulesets, npm
+ * packages, custom functions) is refused unless `options.allowJs`, and nothing is fetched from the network.
  */
-export function loadRuleset(nameOrPath: string, cwd: string, options: RulesetLoadOptions = {}): LoadedRuleset {
-  const preset = presetName(nameOrPath);
+export function loadRuleset(nameOrPath: string | undefined, cwd: string, options: RulesetLoadOptions = {}): LoadedRuleset {
+  const name = nameOrPath ?? findRulesetFile(cwd) ?? 'recommended';
+  const preset = presetName(name);
   const messages = new MessageTable();
   if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages);
-  const file = resolve(cwd, nameOrPath);
-  const definition = new RulesetLoader(cwd, options, messages).loadFile(file, []);
-  return finish(definition, nameOrPath, file, messages);
+  const file = resolve(cwd, name);
+  // A ruleset the caller named may live anywhere; the project's own comes from the tree, like what it extends.
+  const definition = new RulesetLoader(cwd, options, messages).loadFile(file, [], nameOrPath === undefined);
+  return finish(definition, name, file, messages);
 }
 
 /** Where a ruleset given as data comes from. */
@@ -154,18 +166,13 @@ class RulesetLoader {
     this.encode = messages.intern;
   }
 
-  loadFile(file: string, chain: string[]): RulesetDefinition {
+  loadFile(file: string, chain: string[], confined = true): RulesetDefinition {
     const display = this.display(file);
     if (chain.includes(file)) {
       throw invalidRuleset(this.display(chain[chain.length - 1]), `"extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`);
     }
     if (JS_EXTENSIONS.test(file)) return this.requireJs(file, `the JavaScript ruleset ${display}`, { file, display });
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read ruleset "${display}".`, `Use one of ${PRESETS.join(', ')} or the path of a ruleset file.`);
-    }
+    const text = this.readText(file, display, confined, chain);
     let data: unknown;
     try {
       data = parseYaml(text, { maxAliasCount: 100 });
@@ -173,6 +180,35 @@ class RulesetLoader {
       throw invalidRuleset(display, (error as Error).message.split('\n')[0]);
     }
     return this.fromData(data, file, [...chain, file]);
+  }
+
+  /**
+   * A ruleset file's text: a regular file within the size limit and, when `confined`, with its real path below the
+   * root. Devices (`/dev/zero`), files elsewhere on the machine and their contents never reach the parser or an error.
+   */
+  private readText(file: string, display: string, confined: boolean, chain: string[]): string {
+    const where = chain.length > 0 ? `${display} (extended by ${this.display(chain[chain.length - 1])})` : display;
+    const refuse = (problem: string) => new UsageError(`Cannot read ruleset ${where}: ${problem}.`, `Use one of ${PRESETS.join(', ')} or the path of a ruleset file in the project.`);
+    const outside = () => refuse('it is outside the project root (--root), and rulesets from the linted tree may only read files inside it');
+    const root = resolve(this.cwd, this.options.root ?? '.');
+    // Checked before the file system is asked anything, so that nothing outside can be probed for.
+    if (confined && !isInside(root, file)) throw outside();
+    let realPath: string;
+    try {
+      realPath = realpathSync(file);
+    } catch {
+      throw refuse('no such file');
+    }
+    if (confined && !isInside(realpathSync(root), realPath)) throw outside();
+    const stat = statSync(realPath);
+    if (!stat.isFile()) throw refuse('not a regular file');
+    const maxFileSize = this.options.maxFileSize ?? DEFAULT_LIMITS.maxFileSize;
+    if (stat.size > maxFileSize) throw refuse(`${stat.size} bytes, over the ${maxFileSize}-byte limit (--max-file-size)`);
+    try {
+      return decodeUtf8(readFileSync(realPath));
+    } catch (error) {
+      throw refuse(error instanceof EncodingError ? 'not UTF-8 text' : ((error as NodeJS.ErrnoException).code ?? 'read error'));
+    }
   }
 
   fromData(data: unknown, file: string, chain: string[], display = this.display(file)): RulesetDefinition {

@@ -149,7 +149,7 @@ describe('ruleset errors name the file, the rule and the problem', () => {
   });
 
   test('a missing ruleset names the choices', () => {
-    expect(() => loadRuleset('missing.yaml', REPO_ROOT)).toThrow(new UsageError('Cannot read ruleset "missing.yaml".'));
+    expect(() => loadRuleset('missing.yaml', REPO_ROOT)).toThrow(new UsageError('Cannot read ruleset missing.yaml: no such file.'));
   });
 });
 

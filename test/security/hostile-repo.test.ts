@@ -79,3 +79,26 @@ describe('directory and glob inputs read nothing outside the root', () => {
     expect([run.status, run.stderr]).toEqual([2, 'oasguard: Refused api/leak.yaml: a symlink whose real path is outside the root.\n  Name the file it points to, or lint from a directory that holds it (--root).\n']);
   });
 });
+
+describe('a ruleset reads only regular files in the root, within the size limit', () => {
+  test.each([
+    ['/dev/zero', 'extends: [/dev/zero]\n', 'Cannot read ruleset /dev/zero (extended by .oasguard.yaml): it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.'],
+    ['/dev/urandom', 'extends: /dev/urandom\n', 'Cannot read ruleset /dev/urandom (extended by .oasguard.yaml): it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.'],
+    ['a file outside the project', 'extends: [/etc/passwd]\n', 'Cannot read ruleset /etc/passwd (extended by .oasguard.yaml): it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.'],
+    ['a path leaving the project', 'extends: [../../../../etc/hostname.yaml]\n', 'Cannot read ruleset /etc/hostname.yaml (extended by .oasguard.yaml): it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.'],
+    ['a symlink to a device', 'extends: [./zero.yaml]\n', 'Cannot read ruleset zero.yaml (extended by .oasguard.yaml): it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.'],
+    ['a file over the size limit', 'extends: [./big.yaml]\n', 'Cannot read ruleset big.yaml (extended by .oasguard.yaml): 2000 bytes, over the 1000-byte limit (--max-file-size).'],
+  ])('extends %s: exit 2 before reading it', async (_name, ruleset, message) => {
+    const dir = project({ '.oasguard.yaml': ruleset, 'api.yaml': API, 'big.yaml': `# ${'x'.repeat(1997)}\n` });
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    const run = await runCli(dir, ['lint', 'api.yaml', '--max-file-size', '1000']);
+    expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, `oasguard: ${message}`]);
+  }, 30_000);
+
+  test('the project ruleset itself, a symlink leaving the root, is refused', async () => {
+    const dir = project({ 'api.yaml': API });
+    symlinkSync('/dev/zero', join(dir, '.oasguard.yaml'));
+    const run = await runCli(dir, ['rules']);
+    expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, 'oasguard: Cannot read ruleset .oasguard.yaml: it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.']);
+  });
+});
