@@ -74,11 +74,11 @@ export class SpectralEngine {
       return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings: [finding] };
     }
     const document = parseDocument(source, text);
-    // Anything but duplicate keys means the parser gave up on part of the document: rules would judge a fragment.
-    const fatal = document.diagnostics.filter((d) => !/^(Duplicate key|Mapping key must be a string)/.test(d.message));
+    const fatal = document.diagnostics.filter(stopsRules);
     if (fatal.length > 0 || document.data === undefined) {
-      // No node to hash in a document that did not parse: the message stands for it.
-      const findings = fatal.length > 0 ? fatal.map((d) => ({ ...this.toFinding(d, source), nodeHash: nodeHash(d.message) })) : [emptyDocument(source)];
+      // No node to hash in a document that did not parse: the message stands for it. The rules did not run, so
+      // whatever the parser called it, it is an error.
+      const findings = fatal.length > 0 ? fatal.map((d) => ({ ...this.toFinding(d, source), severity: 'error' as const, nodeHash: nodeHash(d.message) })) : [emptyDocument(source)];
       return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings };
     }
     const reason = notOpenApiReason(document.data);
@@ -128,7 +128,7 @@ export class SpectralEngine {
     const interned = this.messages.lookup(result.message);
     const unsafe = diagnostic === 'unresolved-ref' && result.message.startsWith(UNSAFE_REF_MARK);
     const ruleId = unsafe ? 'unsafe-ref' : (diagnostic ?? code);
-    const [messageId, message] = interned
+    const [messageId, message, severity = SEVERITIES[result.severity] ?? 'error'] = interned
       ? [interned.messageId, diagnostic === 'invalid-openapi' ? `${capitalise(interned.message)}.` : interned.message]
       : unsafe
         ? ['unsafe', result.message.slice(UNSAFE_REF_MARK.length)]
@@ -137,7 +137,7 @@ export class SpectralEngine {
     return {
       ruleId,
       messageId,
-      severity: SEVERITIES[result.severity] ?? 'error',
+      severity,
       message: restoreProtoKeys(message),
       source,
       path: result.path.map(restoreProtoKeys),
@@ -202,10 +202,25 @@ function notOpenApiReason(data: unknown): string | undefined {
   return 'it has no "openapi" or "swagger" field';
 }
 
-/** Message id and text for diagnostics Spectral words itself (parser and resolver errors). */
-function diagnosticMessage(ruleId: string, message: string): [string, string] {
+/**
+ * Whether a parser diagnostic means the parser gave up on part of the document, so rules would judge a fragment.
+ * Errors do, but for duplicate keys (the last one wins, and is linted); warnings (tabs, keys that are not strings) do
+ * not: the parser read on, and the rules run on what it read.
+ */
+function stopsRules(diagnostic: ISpectralDiagnostic): boolean {
+  return SEVERITIES[diagnostic.severity] === 'error' && !diagnostic.message.startsWith('Duplicate key');
+}
+
+/** A mapping key that is a sequence or a mapping: the YAML parser drops the whole entry (a scalar key is kept as a string). */
+const COLLECTION_KEY = /^Mapping key must be a string scalar$/;
+
+/** Message id, text and severity for diagnostics Spectral words itself (parser and resolver errors). */
+function diagnosticMessage(ruleId: string, message: string): [string, string, Severity?] {
   if (ruleId === 'parse-error') {
-    return message.startsWith('Duplicate key') ? ['duplicateKey', `${message}.`] : ['syntax', `${capitalise(message)}.`];
+    if (message.startsWith('Duplicate key')) return ['duplicateKey', `${message}.`];
+    // Part of the document is missing from what the rules see: the lint is incomplete, so it fails.
+    if (COLLECTION_KEY.test(message)) return ['collectionKey', 'A mapping key must be a string, not a sequence or mapping: this entry is dropped and not linted.', 'error'];
+    return ['syntax', `${capitalise(message)}.`];
   }
   if (ruleId === 'unresolved-ref') return ['unresolved', `Cannot resolve $ref: ${message.replace(/\.$/, '')}.`];
   return ['spectral', message];

@@ -1,6 +1,6 @@
 import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD, oasguard, project, runCli } from '../support/cli';
+import { HEAD, oasguard, project, Run, runCli } from '../support/cli';
 
 /**
  * A pull request from a stranger, linted in a CI runner that holds secrets: what its files may make oasguard do.
@@ -101,4 +101,21 @@ describe('a ruleset reads only regular files in the root, within the size limit'
     const run = await runCli(dir, ['rules']);
     expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, 'oasguard: Cannot read ruleset .oasguard.yaml: it is outside the project root (--root), and rulesets from the linted tree may only read files inside it.']);
   });
+});
+
+/** [ruleId, 1-based line, severity] of every finding. */
+function findingsOf(run: Run): [string, number, string][] {
+  return run.json!.findings.map((finding) => [finding.ruleId, finding.range.start.line, (finding as unknown as { severity: string }).severity]);
+}
+
+describe('parser diagnostics never pass a document silently', () => {
+  test.each([
+    ['a tab after a colon', `${HEAD}servers:\n  - url:\thttp://api.example.com\npaths: {}\n`, [['parse-error', 4, 'warn'], ['require-https-servers', 4, 'error']]],
+    ['tab indentation', `${HEAD}servers:\n\t- url: http://api.example.com\npaths: {}\n`, [['parse-error', 4, 'warn'], ['require-https-servers', 4, 'error']]],
+    ['a sequence as a key, which the parser drops', `${HEAD}servers: [{url: "http://api.example.com"}]\npaths:\n  ? [/a, /b]\n  : {get: {responses: {"200": {description: ok}}}}\n`, [['require-https-servers', 3, 'error'], ['parse-error', 5, 'error']]],
+  ] as [string, string, [string, number, string][]][])('%s: reported, and the rules still run', async (_name, text, expected) => {
+    const run = await oasguard(project({ 'api.yaml': text }), ['api.yaml', '--ruleset', 'recommended']);
+    expect(run.status).toBe(1);
+    expect(findingsOf(run)).toEqual(expected);
+  }, 30_000);
 });
