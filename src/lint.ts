@@ -49,8 +49,11 @@ export interface LintOptions {
 /** Name shown for standard input in findings. */
 export const STDIN_NAME = '<stdin>';
 
-/** An `openapi` or `swagger` key anywhere, quoted or not: a cheap test before parsing a file that may be skipped. */
-const MENTIONS_OPENAPI = /\b(?:openapi|swagger)\b["']?\s*:/;
+/**
+ * A cheap test before parsing a file that may be skipped: the words `openapi` or `swagger`, or an escape (`\u006f`),
+ * which could spell them in a key. A file that passes is parsed, and judged by its keys.
+ */
+const MAY_BE_OPENAPI = /openapi|swagger|\\/i;
 
 /**
  * Lints OpenAPI documents: files, directories, globs or `-` for `options.stdin`. Problems in the documents
@@ -87,7 +90,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     const outcome = outcomes[index];
     if (outcome === undefined) return;
     const source = sourceOf(file, cwd);
-    const reported = mustReport(file, options) || outcome.kind === 'linted' || (outcome.kind === 'unparsable' && outcome.looksLikeOpenApi);
+    // A file that claims to be OpenAPI is reported whatever is wrong with it: an unknown version or a syntax error
+    // must fail the run, not skip the file.
+    const reported = mustReport(file, options) || outcome.kind === 'linted' || outcome.looksLikeOpenApi;
     if (!reported) return;
     const displayed = displayPath(source, cwd);
     reportedFiles.push(displayed);
@@ -189,7 +194,7 @@ export async function lintFile(file: InputFile, engine: SpectralEngine, options:
   const source = sourceOf(file, options.cwd);
   const text = await readInput(file, options);
   // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
-  if (!mustReport(file, options) && (text instanceof EncodingError || !MENTIONS_OPENAPI.test(text))) return undefined;
+  if (!mustReport(file, options) && (text instanceof EncodingError || !MAY_BE_OPENAPI.test(text))) return undefined;
   return text instanceof EncodingError ? undecodable(source, text) : engine.lintDocument({ source, text });
 }
 

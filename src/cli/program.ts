@@ -242,7 +242,7 @@ function addLintingOptions(command: Command): Command {
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('oasguard')
-    .description('API-security linter for OpenAPI 3.0, 3.1 and Swagger 2.0 documents.')
+    .description('API-security linter for OpenAPI 3.0, 3.1, 3.2 and Swagger 2.0 documents.')
     .version(TOOL_VERSION, '-v, --version')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()

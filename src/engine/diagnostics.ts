@@ -26,7 +26,7 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
     rationale:
       'An invalid document is read differently by different tools: a gateway may ignore a misspelt `security` key ' +
       'that the linter would otherwise trust, leaving operations unprotected.',
-    sources: ['OpenAPI Specification 2.0, 3.0 and 3.1 JSON schemas'],
+    sources: ['OpenAPI Specification 2.0, 3.0, 3.1 and 3.2 JSON schemas'],
     fix: 'Correct the document where the finding points; the message names the expected structure.',
   }),
   'invalid-suppression': diagnostic({
@@ -40,7 +40,7 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
   }),
   'not-openapi': diagnostic({
     id: 'not-openapi',
-    description: 'A file given to oasguard must be an OpenAPI 3.0, 3.1 or Swagger 2.0 document.',
+    description: 'A file given to oasguard must be an OpenAPI 3.0, 3.1, 3.2 or Swagger 2.0 document.',
     rationale: 'A file that is not OpenAPI cannot be checked; passing it silently would let a broken build go green.',
     sources: ['OpenAPI Specification: `openapi` field; Swagger 2.0: `swagger` field'],
     fix: 'Pass only OpenAPI documents, or give the document an `openapi: 3.x.y` (or `swagger: "2.0"`) field.',

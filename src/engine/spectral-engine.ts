@@ -43,12 +43,19 @@ export interface SourceDocument {
 /** What the engine says about a document. */
 export type DocumentOutcome =
   | { kind: 'linted'; findings: EngineFinding[] }
-  /** The document parsed but is not OpenAPI; the finding says why. */
-  | { kind: 'not-openapi'; findings: EngineFinding[] }
+  /** The document parsed but is not OpenAPI (`looksLikeOpenApi`: it has an `openapi` or `swagger` field); the finding says why. */
+  | { kind: 'not-openapi'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
   | { kind: 'unparsable'; looksLikeOpenApi: boolean; findings: EngineFinding[] };
 
-const OPENAPI_KEY = /^\s*["']?(?:openapi|swagger)["']?\s*:/m;
+/** An `openapi` or `swagger` key anywhere, quoted or not: in a minified one-line JSON file as on a YAML line. */
+const OPENAPI_KEY = /(?:^|[\s{,])["']?(?:openapi|swagger)["']?\s*:/m;
+
+/** Whether a text that did not parse looks like OpenAPI, its JSON and YAML escapes (`\u006fpenapi`) decoded first. */
+export function looksLikeOpenApi(text: string): boolean {
+  const unescaped = text.includes('\\') ? text.replace(/\\(?:U([\da-f]{8})|u([\da-f]{4})|x([\da-f]{2}))/g, (_, ...codes: (string | undefined)[]) => String.fromCodePoint(parseInt(codes.slice(0, 3).find((code) => code !== undefined)!, 16) % 0x110000)) : text;
+  return OPENAPI_KEY.test(unescaped);
+}
 
 /** Runs oasguard's rules through spectral-core, one document at a time. */
 export class SpectralEngine {
@@ -71,7 +78,7 @@ export class SpectralEngine {
     const violation = checkLimits(text, isJson(source, text), this.policy.limits);
     if (violation) {
       const finding = diagnosticAt(source, 'parse-error', violation.messageId, violation.message, { line: violation.line, character: violation.character });
-      return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings: [finding] };
+      return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings: [finding] };
     }
     const document = parseDocument(source, text);
     const fatal = document.diagnostics.filter(stopsRules);
@@ -79,11 +86,12 @@ export class SpectralEngine {
       // No node to hash in a document that did not parse: the message stands for it. The rules did not run, so
       // whatever the parser called it, it is an error.
       const findings = fatal.length > 0 ? fatal.map((d) => ({ ...this.toFinding(d, source), severity: 'error' as const, nodeHash: nodeHash(d.message) })) : [emptyDocument(source)];
-      return { kind: 'unparsable', looksLikeOpenApi: OPENAPI_KEY.test(text), findings };
+      return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings };
     }
     const reason = notOpenApiReason(document.data);
     if (reason !== undefined) {
-      return { kind: 'not-openapi', findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
+      const claimsOpenApi = isMapping(document.data) && (Object.hasOwn(document.data, 'openapi') || Object.hasOwn(document.data, 'swagger'));
+      return { kind: 'not-openapi', looksLikeOpenApi: claimsOpenApi, findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     const results = await this.spectral.run(document);
     const loops = findRefLoops(document.data).map(({ path, pointers }): EngineFinding => ({
@@ -194,7 +202,7 @@ function notOpenApiReason(data: unknown): string | undefined {
   if (!isMapping(data)) return 'the top level is not a mapping';
   const { openapi, swagger } = data;
   if (openapi !== undefined) {
-    return /^3\.[01]\.\d+$/.test(String(openapi)) ? undefined : `unsupported version "openapi: ${String(openapi)}" (3.0.x and 3.1.x are supported)`;
+    return /^3\.[012]\.\d+$/.test(String(openapi)) ? undefined : `unsupported version "openapi: ${String(openapi)}" (3.0.x, 3.1.x and 3.2.x are supported)`;
   }
   if (swagger !== undefined) {
     return String(swagger) === '2.0' ? undefined : `unsupported version "swagger: ${String(swagger)}" (2.0 is supported)`;

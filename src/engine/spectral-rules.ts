@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
 import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
-import { oas2, oas3, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
+import { oas2, oas3, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import { oasDocumentSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import { parse as parseYaml } from 'yaml';
 import { RULES_DOCS_URL } from '../meta';
@@ -21,7 +21,7 @@ export const PRESETS = ['recommended', 'strict'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 /** The document formats oasguard lints. */
-export const OPENAPI_FORMATS = [oas2, oas3, oas3_0, oas3_1];
+export const OPENAPI_FORMATS = [oas2, oas3, oas3_0, oas3_1, oas3_2];
 
 const PRESETS_DIR = join(__dirname, '..', '..', 'rulesets');
 

@@ -23,7 +23,7 @@ export default defineRule({
   owasp: 'API8:2023',
   cwe: [20],
   fix: 'Add a `400` (or `422`) response describing validation errors, e.g. with an RFC 9457 problem details body.',
-  given: [OPERATIONS],
+  given: OPERATIONS,
   messages: {
     missing400: 'Operation {{operation}} takes input but defines no 400, 422 or 4XX response.',
   },

@@ -18,7 +18,7 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Add a `401` response (ideally a shared `$ref`\'d component) describing the error body and `WWW-Authenticate` header.',
-  given: [OPERATIONS],
+  given: OPERATIONS,
   messages: {
     missing401: 'Operation {{operation}} requires authentication but defines no 401 response.',
   },

@@ -16,7 +16,7 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Add a `429` response, ideally a shared component with a `Retry-After` header and an error body.',
-  given: [OPERATIONS],
+  given: OPERATIONS,
   messages: {
     missing429: 'Operation {{operation}} defines no 429 (Too Many Requests) response.',
   },

@@ -18,7 +18,7 @@ export default defineRule({
   owasp: 'API5:2023',
   cwe: [306],
   fix: 'Confirm the operation is meant to be public, or give it a security requirement.',
-  given: [OPERATIONS],
+  given: OPERATIONS,
   messages: {
     public: 'Operation {{operation}} can be called without authentication; confirm it is meant to be public.',
     publicWrite: 'Write operation {{operation}} can be called without authentication; confirm it is meant to be public.',

@@ -21,7 +21,7 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Give the 429 response a `Retry-After` header and a body (e.g. an RFC 9457 problem details schema).',
-  given: [OPERATION_RESPONSES],
+  given: OPERATION_RESPONSES,
   messages: {
     missingRetryAfter: 'The 429 response declares no Retry-After header.',
     missingBody: 'The 429 response describes no body.',

@@ -1,7 +1,8 @@
 import { defineRule, PathSegment } from './define-rule';
 import { isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
 
-const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'] as const;
+/** The URL fields of OAuth2 flows (`deviceAuthorizationUrl`: OpenAPI 3.2's device authorization flow). */
+const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl'] as const;
 
 /** The OAuth2 and OpenID Connect URL fields of a scheme, with their paths (OpenAPI 3 flows and Swagger 2.0). */
 function authUrls(scheme: Record<string, unknown>): { url: string; at: PathSegment[] }[] {
@@ -13,6 +14,8 @@ function authUrls(scheme: Record<string, unknown>): { url: string; at: PathSegme
   };
   if (scheme.type === 'oauth2') {
     collect(scheme, []);
+    // OpenAPI 3.2: the authorization server's metadata (RFC 8414), which names every other endpoint.
+    if (typeof scheme.oauth2MetadataUrl === 'string') urls.push({ url: scheme.oauth2MetadataUrl, at: ['oauth2MetadataUrl'] });
     if (isObject(scheme.flows)) {
       for (const [flow, definition] of Object.entries(scheme.flows)) if (isObject(definition)) collect(definition, ['flows', flow]);
     }
@@ -37,7 +40,7 @@ export default defineRule({
   ],
   owasp: 'API2:2023',
   cwe: [319],
-  fix: 'Use `https://` for `authorizationUrl`, `tokenUrl`, `refreshUrl` and `openIdConnectUrl`.',
+  fix: 'Use `https://` for `authorizationUrl`, `tokenUrl`, `refreshUrl`, `deviceAuthorizationUrl`, `oauth2MetadataUrl` and `openIdConnectUrl`.',
   given: SECURITY_SCHEMES,
   messages: {
     insecure: 'Security scheme "{{name}}" uses a non-HTTPS URL: {{url}}.',

@@ -1,5 +1,5 @@
 import { defineRule, PathSegment, RuleContext } from './define-rule';
-import { isObject, JsonObject, OPERATIONS } from './support/openapi';
+import { isObject, JsonObject, underOperations } from './support/openapi';
 
 interface Options {
   /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
@@ -102,9 +102,9 @@ export default defineRule<Options, MessageId>({
   given: [
     '$.servers[*]',
     '$.paths[*].servers[*]',
-    `${OPERATIONS}.servers[*]`,
+    ...underOperations('.servers[*]'),
     '$.schemes',
-    `${OPERATIONS}.schemes`,
+    ...underOperations('.schemes'),
   ],
   messages: {
     insecureUrl: 'Server URL "{{url}}" uses {{scheme}}://; serve the API over HTTPS only.',

@@ -26,7 +26,7 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Declare `RateLimit` and `RateLimit-Policy` (or the `X-RateLimit-Limit`, `-Remaining`, `-Reset` set) on every 2xx response, ideally as shared header components.',
-  given: [OPERATION_RESPONSES],
+  given: OPERATION_RESPONSES,
   messages: {
     missing: 'Success response {{status}} declares no rate-limit headers.',
     incomplete: 'Success response {{status}} declares {{present}} but not {{missing}}.',

@@ -18,7 +18,7 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [306],
   fix: 'Add a root `security` requirement (and `securitySchemes`), or set `security` on the operation; mark public operations with `security: []`.',
-  given: [OPERATIONS],
+  given: OPERATIONS,
   messages: {
     missing: 'Operation {{operation}} has no security requirement.',
   },

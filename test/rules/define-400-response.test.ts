@@ -13,5 +13,12 @@ testRule(rule, {
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'missing400', pointer: '/paths/~1pets~1{id}/delete/responses', line: 14 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing400', pointer: '/paths/~1pets/post/responses', line: 13 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing400', pointer: '/paths/~1pets/query/responses', line: 15 },
+        { messageId: 'missing400', pointer: '/paths/~1pets/additionalOperations/PURGE/responses', line: 25 },
+      ],
+    },
   ],
 });

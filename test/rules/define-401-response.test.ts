@@ -18,5 +18,12 @@ testRule(rule, {
       ],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing401', pointer: '/paths/~1pets/get/responses', line: 10 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing401', pointer: '/paths/~1pets/query/responses', line: 10 },
+        { messageId: 'missing401', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 15 },
+      ],
+    },
   ],
 });

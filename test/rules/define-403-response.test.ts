@@ -10,5 +10,12 @@ testRule(rule, {
       findings: [{ messageId: 'missing403', pointer: '/Pets/put/responses', line: 5, file: 'fixtures/rules/define-403-response/shared-paths.yaml' }],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing403', pointer: '/paths/~1pets/get/responses', line: 10 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing403', pointer: '/paths/~1pets/query/responses', line: 10 },
+        { messageId: 'missing403', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 15 },
+      ],
+    },
   ],
 });

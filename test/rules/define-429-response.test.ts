@@ -12,5 +12,12 @@ testRule(rule, {
       ],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing429', pointer: '/paths/~1pets/get/responses', line: 8 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing429', pointer: '/paths/~1pets/query/responses', line: 8 },
+        { messageId: 'missing429', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 13 },
+      ],
+    },
   ],
 });

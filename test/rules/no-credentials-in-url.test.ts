@@ -18,6 +18,12 @@ testRule(rule, {
       findings: [{ messageId: 'credentialInUrl', pointer: '/ApiKey/name', line: 3, file: 'fixtures/rules/no-credentials-in-url/shared-parameters.yaml' }],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'credentialInUrl', pointer: '/paths/~1token/post/parameters/0/name', line: 9 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'credentialInUrl', pointer: '/paths/~1pets/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/api_key', line: 16 },
+      ],
+    },
   ],
 });
 

@@ -14,5 +14,12 @@ testRule(rule, {
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'publicWrite', pointer: '/paths/~1events/patch/security', line: 10 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'publicWrite', pointer: '/paths/~1pets/delete/security', line: 10 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'public', pointer: '/paths/~1pets/query/security', line: 10 },
+        { messageId: 'public', pointer: '/paths/~1pets/additionalOperations/LOCK/security', line: 16 },
+      ],
+    },
   ],
 });

@@ -18,5 +18,14 @@ testRule(rule, {
       findings: [{ messageId: 'missingRetryAfter', pointer: '/components/responses/TooManyRequests', line: 17 }],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missingRetryAfter', pointer: '/paths/~1pets/get/responses/429', line: 9 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missingRetryAfter', pointer: '/paths/~1pets/query/responses/429', line: 9 },
+        { messageId: 'missingBody', pointer: '/paths/~1pets/query/responses/429', line: 9 },
+        { messageId: 'missingRetryAfter', pointer: '/paths/~1pets/additionalOperations/LOCK/responses/429', line: 14 },
+        { messageId: 'missingBody', pointer: '/paths/~1pets/additionalOperations/LOCK/responses/429', line: 14 },
+      ],
+    },
   ],
 });

@@ -34,5 +34,11 @@ testRule(rule, {
         { messageId: 'open', pointer: '/Item', line: 7, file: 'fixtures/rules/require-additional-properties-false/shared-schemas.yaml' },
       ],
     },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'open', pointer: '/paths/~1pets/additionalOperations/LOCK/requestBody/content/application~1json/schema', line: 12 },
+      ],
+    },
   ],
 });

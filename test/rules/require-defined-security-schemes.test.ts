@@ -13,5 +13,11 @@ testRule(rule, {
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'undefinedScope', pointer: '/security/0/oauth/0', line: 6 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'undefinedScheme', pointer: '/security/0/apiKey', line: 6 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'undefinedScheme', pointer: '/paths/~1pets/additionalOperations/LOCK/security/0/jwt', line: 10 },
+      ],
+    },
   ],
 });

@@ -35,5 +35,11 @@ testRule(rule, {
       options: { allowHosts: ['localhost'] },
       findings: [{ messageId: 'insecureScheme', pointer: '/schemes/0', line: 6 }],
     },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'insecureUrl', pointer: '/paths/~1pets/additionalOperations/LOCK/servers/0/url', line: 12 },
+      ],
+    },
   ],
 });

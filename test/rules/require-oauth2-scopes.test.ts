@@ -19,5 +19,12 @@ testRule(rule, {
         { messageId: 'noScopesDefined', pointer: '/securityDefinitions/oauth/scopes', line: 13 },
       ],
     },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'noScopeRequested', pointer: '/security/0/oauth', line: 6 },
+        { messageId: 'noScopesDefined', pointer: '/components/securitySchemes/oauth/flows/deviceAuthorization', line: 13 },
+      ],
+    },
   ],
 });

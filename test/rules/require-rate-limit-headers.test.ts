@@ -18,5 +18,12 @@ testRule(rule, {
       ],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing', pointer: '/paths/~1pets/get/responses/200', line: 9 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing', pointer: '/paths/~1pets/query/responses/200', line: 9 },
+        { messageId: 'missing', pointer: '/paths/~1pets/additionalOperations/LOCK/responses/200', line: 14 },
+      ],
+    },
   ],
 });

@@ -13,5 +13,12 @@ testRule(rule, {
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'missing', pointer: '/paths/~1pets/get', line: 8 }] },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing', pointer: '/paths/~1pets/get', line: 7 }] },
+    {
+      fixture: 'fail-oas32.yaml',
+      findings: [
+        { messageId: 'missing', pointer: '/paths/~1pets/query', line: 7 },
+        { messageId: 'missing', pointer: '/paths/~1pets/additionalOperations/LOCK', line: 12 },
+      ],
+    },
   ],
 });

@@ -119,3 +119,37 @@ describe('parser diagnostics never pass a document silently', () => {
     expect(findingsOf(run)).toEqual(expected);
   }, 30_000);
 });
+
+describe('every file that claims to be OpenAPI is linted or fails the run', () => {
+  const oas32 = 'openapi: 3.2.0\ninfo: {title: t, version: "1"}\nservers: [{url: "http://api.example.com"}]\npaths: {}\n';
+  test.each([[['api']], [['api/openapi.yaml', '--skip-non-openapi']], [['api/openapi.yaml']]])('OpenAPI 3.2 is linted: %j', async (args) => {
+    const run = await oasguard(project({ 'api/openapi.yaml': oas32 }), args);
+    expect(run.status).toBe(1);
+    expect(findingsOf(run)).toEqual([['require-https-servers', 3, 'error']]);
+  }, 30_000);
+
+  test.each([
+    ['"3.0"', 'not-openapi', 'Not an OpenAPI document: unsupported version "openapi: 3.0" (3.0.x, 3.1.x and 3.2.x are supported).'],
+    ['3.3.0', 'not-openapi', 'Not an OpenAPI document: unsupported version "openapi: 3.3.0" (3.0.x, 3.1.x and 3.2.x are supported).'],
+    ['4.0.0', 'not-openapi', 'Not an OpenAPI document: unsupported version "openapi: 4.0.0" (3.0.x, 3.1.x and 3.2.x are supported).'],
+  ])('openapi: %s in a directory is an error naming the version, never skipped', async (version, ruleId, message) => {
+    for (const args of [['api'], ['api/openapi.yaml', '--skip-non-openapi']]) {
+      const run = await oasguard(project({ 'api/openapi.yaml': `openapi: ${version}\ninfo: {title: t, version: "1"}\npaths: {}\n` }), args);
+      expect(run.status).toBe(1);
+      expect(run.json!.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([[ruleId, message]]);
+    }
+  }, 30_000);
+
+  test.each([
+    ['an escaped key (JSON)', 'api.json', '{"\\u006fpenapi": "3.0.3", "info": {"title": "t", "version": "1"}, "servers": [{"url": "http://x.example.com"}], "paths": {}}', [['require-https-servers', 1, 'error']]],
+    ['an escaped key (YAML)', 'api.yaml', '"\\x6Fpenapi": 3.0.3\ninfo: {title: t, version: "1"}\nservers: [{url: "http://x.example.com"}]\npaths: {}\n', [['require-https-servers', 3, 'error']]],
+    ['minified JSON with a syntax error', 'api.json', '{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{}', [['parse-error', 1, 'error']]],
+    ['minified escaped JSON with a syntax error', 'api.json', '{"\\u006fpenapi":"3.0.3","paths":{}', [['parse-error', 1, 'error']]],
+  ] as [string, string, string, [string, number, string][]][])('%s found in a directory or staged for pre-commit is linted', async (_name, file, text, expected) => {
+    for (const args of [['.'], [file, '--skip-non-openapi']]) {
+      const run = await oasguard(project({ [file]: text, 'config.json': '{"name": "app"}' }), args);
+      expect(run.status).toBe(1);
+      expect(findingsOf(run)).toEqual(expected);
+    }
+  }, 30_000);
+});

@@ -11,14 +11,19 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as JsonObject).$ref !== 'string';
 }
 
-/** The HTTP methods that may hold an Operation Object in a Path Item. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The fixed fields of a Path Item that hold an Operation Object (`query` since OpenAPI 3.2). */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
-/** Every Operation Object under `paths`, in any OpenAPI version. */
-export const OPERATIONS = `$.paths[*][${HTTP_METHODS.join(',')}]`;
+/** Every Operation Object under `paths`, in any OpenAPI version: the method fields, and 3.2's `additionalOperations`. */
+export const OPERATIONS = [`$.paths[*][${HTTP_METHODS.join(',')}]`, '$.paths[*].additionalOperations[*]'];
+
+/** `suffix` (`.parameters[*]`) below every operation. */
+export function underOperations(suffix: string): string[] {
+  return OPERATIONS.map((operations) => `${operations}${suffix}`);
+}
 
 /** The Parameter Objects that operations use: path-item and operation level. */
-export const OPERATION_PARAMETERS = ['$.paths[*].parameters[*]', `${OPERATIONS}.parameters[*]`];
+export const OPERATION_PARAMETERS = ['$.paths[*].parameters[*]', ...underOperations('.parameters[*]')];
 
 /** Every Parameter Object: those of operations, OpenAPI 3 components and Swagger 2.0 root `parameters`. */
 export const PARAMETERS = [...OPERATION_PARAMETERS, '$.components.parameters[*]', '$.parameters[*]'];
@@ -31,9 +36,10 @@ export function httpAuthScheme(scheme: unknown): string | undefined {
 /** Every security scheme: OpenAPI 3 components and Swagger 2.0 definitions. */
 export const SECURITY_SCHEMES = ['$.components.securitySchemes[*]', '$.securityDefinitions[*]'];
 
-/** "GET /pets" for an operation at ['paths', '/pets', 'get']. */
+/** "GET /pets" for an operation at ['paths', '/pets', 'get'] (or ['paths', '/pets', 'additionalOperations', 'COPY']). */
 export function operationLabel(path: readonly PathSegment[]): string {
-  return `${String(path[path.length - 1]).toUpperCase()} ${String(path[path.length - 2])}`;
+  const additional = path[path.length - 2] === 'additionalOperations';
+  return `${String(path[path.length - 1]).toUpperCase()} ${String(path[path.length - (additional ? 3 : 2)])}`;
 }
 
 /** The name of a map entry at `path` (a scheme name, a header name...). */
@@ -80,7 +86,7 @@ export function responsesAt(operation: JsonObject): PathSegment[] {
 }
 
 /** Every operation's `responses` map, in any OpenAPI version. */
-export const OPERATION_RESPONSES = `${OPERATIONS}.responses`;
+export const OPERATION_RESPONSES = underOperations('.responses');
 
 /** Where to report a header a response lacks: its `headers` map, or the response itself. */
 export function headersAt(response: JsonObject): PathSegment[] {
@@ -109,7 +115,7 @@ export function requireResponse(
 }
 
 /** Every security requirement object: the root's and each operation's. */
-export const SECURITY_REQUIREMENTS = ['$.security[*]', `${OPERATIONS}.security[*]`];
+export const SECURITY_REQUIREMENTS = ['$.security[*]', ...underOperations('.security[*]')];
 
 /** The declared security schemes by name: OpenAPI 3 `components.securitySchemes` or Swagger 2.0 `securityDefinitions`. */
 export function securitySchemesOf(root: unknown): JsonObject {
@@ -122,4 +128,15 @@ export function securitySchemesOf(root: unknown): JsonObject {
 export function oauth2Scopes(scheme: JsonObject): Set<string> {
   const scopeMaps = isObject(scheme.flows) ? Object.values(scheme.flows).map((flow) => (isObject(flow) ? flow.scopes : undefined)) : [scheme.scopes];
   return new Set(scopeMaps.flatMap((scopes) => (isObject(scopes) ? Object.keys(scopes) : [])));
+}
+
+/**
+ * An OpenAPI 3 parameter's schema, with its path: its `schema`, or the schema of the one media type in its
+ * `content` (the only form of OpenAPI 3.2's `in: querystring`, which describes the whole query string).
+ */
+export function parameterSchemaAt(parameter: JsonObject): { schema: JsonObject; at: PathSegment[] } | undefined {
+  if (isObject(parameter.schema)) return { schema: parameter.schema, at: ['schema'] };
+  if (!isObject(parameter.content)) return undefined;
+  const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
+  return mediaType !== undefined && isObject(media) && isObject(media.schema) ? { schema: media.schema, at: ['content', mediaType, 'schema'] } : undefined;
 }

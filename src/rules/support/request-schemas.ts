@@ -1,11 +1,11 @@
 import type { PathSegment } from '../define-rule';
-import { isObject, isSwagger2, JsonObject, OPERATION_PARAMETERS, OPERATIONS } from './openapi';
+import { isObject, isSwagger2, JsonObject, OPERATION_PARAMETERS, parameterSchemaAt, underOperations } from './openapi';
 
 /**
  * Where request inputs start: OpenAPI 3 request-body media types, and the parameters operations use (in
  * Swagger 2.0, `in: body` ones carry the body); see {@link requestBodySchemaAt} and {@link requestInputSchemaAt}.
  */
-export const REQUEST_INPUT_ROOTS = [`${OPERATIONS}.requestBody.content[*]`, ...OPERATION_PARAMETERS];
+export const REQUEST_INPUT_ROOTS = [...underOperations('.requestBody.content[*]'), ...OPERATION_PARAMETERS];
 
 /** The request-body schema below a node matched by {@link REQUEST_INPUT_ROOTS}, with its relative path. */
 export function requestBodySchemaAt(node: unknown, root: unknown): { schema: JsonObject; at: PathSegment[] } | undefined {
@@ -111,7 +111,7 @@ export function requestInputSchemaAt(node: unknown, root: unknown): { schema: Js
   const body = requestBodySchemaAt(node, root);
   if (body || !isObject(node) || typeof node.in !== 'string') return body;
   if (isSwagger2(root)) return node.in === 'body' ? undefined : { schema: node, at: [] };
-  return isObject(node.schema) ? { schema: node.schema, at: ['schema'] } : undefined;
+  return parameterSchemaAt(node);
 }
 
 /**
