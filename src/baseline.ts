@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isDiagnostic } from './engine/diagnostics';
 import { UsageError } from './errors';
 import type { Finding } from './types';
 
@@ -23,11 +24,6 @@ export interface Baseline {
   entries: BaselineEntry[];
 }
 
-/**
- * Never baselined: a file that could not be linted must not pass silently, and a suppression is fixed where it is
- * written, not recorded.
- */
-const NEVER_BASELINED = new Set(['parse-error', 'not-openapi', 'invalid-suppression', 'unused-suppression']);
 
 /** Where the baseline file is, and where finding paths are relative to. */
 export interface BaselineLocation {
@@ -57,7 +53,7 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
 
 /** A baseline of `findings` (those about unparsable files left out). */
 export function createBaseline(findings: readonly Finding[], location: BaselineLocation): Baseline {
-  return { entries: findings.filter((finding) => !NEVER_BASELINED.has(finding.ruleId)).map((finding) => entryFor(finding, location)).sort(compareEntries) };
+  return { entries: findings.filter((finding) => !isDiagnostic(finding.ruleId)).map((finding) => entryFor(finding, location)).sort(compareEntries) };
 }
 
 /** The file's text: sorted entries, one per line, so that a review diff shows exactly what changed. */
@@ -127,7 +123,7 @@ export function matchBaseline(baseline: Baseline, findings: readonly Finding[], 
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {
-    if (!NEVER_BASELINED.has(finding.ruleId) && remaining.take(keyOf(entryFor(finding, location)))) known.push(finding);
+    if (!isDiagnostic(finding.ruleId) && remaining.take(keyOf(entryFor(finding, location)))) known.push(finding);
     else fresh.push(finding);
   }
   const linted = new Set(lintedFiles.map((file) => baselineFile(file, location)));

@@ -87,3 +87,12 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
     fix: 'Remove the suppression, or correct its rule id.',
   }),
 };
+
+/**
+ * Whether a finding is a diagnostic: a problem with the document itself, which hides part of the API from the rules.
+ * Diagnostics can be neither suppressed nor baselined: a suppression or a baseline must never turn a broken,
+ * unresolvable or unsafe document into a passing one.
+ */
+export function isDiagnostic(ruleId: string): ruleId is DiagnosticId {
+  return Object.hasOwn(diagnostics, ruleId);
+}

@@ -1,5 +1,6 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { restoreProtoKeys } from './document-safety';
+import { isDiagnostic } from './diagnostics';
 import { isMapping } from './mapping';
 
 /** The specification extension that suppresses findings at a node and below it. */
@@ -8,8 +9,6 @@ export const SUPPRESSION_KEY = 'x-oasguard-ignore';
 type Path = (string | number)[];
 type Range = ISpectralDiagnostic['range'];
 
-/** Findings of these cannot be suppressed: they are about the suppressions, or there is no document to annotate. */
-const UNSUPPRESSIBLE = new Set(['invalid-suppression', 'unused-suppression', 'parse-error', 'not-openapi']);
 
 /** One rule suppressed at one node, with the reason given. */
 export interface SuppressionEntry {
@@ -26,7 +25,7 @@ export interface SuppressionEntry {
 /** A problem found with the suppressions themselves. */
 export interface SuppressionProblem {
   source: string;
-  messageId: 'noReason' | 'malformed' | 'unused' | 'notEnabled';
+  messageId: 'noReason' | 'malformed' | 'diagnostic' | 'unused' | 'notEnabled';
   message: string;
   path: Path;
   range: Range;
@@ -76,7 +75,10 @@ export class Suppressions {
       const add = (rule: string, reason: unknown, entryPath: Path) => {
         const range = parsed.rangeOf(entryPath);
         const restored = entryPath.map(restoreProtoKeys);
-        if (typeof reason === 'string' && reason.trim() !== '') {
+        if (isDiagnostic(rule)) {
+          const message = `"${rule}" is a diagnostic, which cannot be suppressed: correct the document instead.`;
+          problems.push({ source, messageId: 'diagnostic', message, path: restored, range });
+        } else if (typeof reason === 'string' && reason.trim() !== '') {
           entries.push({ rule, reason: reason.trim(), nodePath: nodePath.map(restoreProtoKeys), entryPath: restored, range, used: false });
         } else {
           const message = `Suppression of "${rule}" has no reason: say why the finding does not apply here.`;
@@ -112,7 +114,7 @@ export class Suppressions {
    * covering suppression counts as used: an outer one would apply if the inner one went.
    */
   match(finding: { ruleId: string; source: string; path: readonly (string | number)[] }): SuppressionEntry | undefined {
-    if (UNSUPPRESSIBLE.has(finding.ruleId)) return undefined;
+    if (isDiagnostic(finding.ruleId)) return undefined;
     let nearest: SuppressionEntry | undefined;
     for (const entry of this.bySource.get(finding.source) ?? []) {
       const covers =

@@ -153,3 +153,31 @@ describe('every file that claims to be OpenAPI is linted or fails the run', () =
     }
   }, 30_000);
 });
+
+describe('no diagnostic can be suppressed or baselined', () => {
+  const broken = `${HEAD}x-oasguard-ignore:\n  unsafe-ref: trust me\n  unresolved-ref: trust me\n  invalid-openapi: trust me\npaths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "../../../etc/passwd"}\n  /b:\n    get:\n      responses:\n        "200": {$ref: "./missing.yaml"}\n  /c:\n    get: {bogus: 1, responses: {"200": {description: ok}}}\n`;
+  const expected = [
+    ['invalid-suppression', 4, 'error'],
+    ['invalid-suppression', 5, 'error'],
+    ['invalid-suppression', 6, 'error'],
+    ['unsafe-ref', 11, 'error'],
+    ['unresolved-ref', 15, 'error'],
+    ['invalid-openapi', 17, 'error'],
+  ];
+
+  test('a root x-oasguard-ignore naming them is itself an error, and they stay', async () => {
+    const run = await oasguard(project({ 'api.yaml': broken }), ['api.yaml', '--ruleset', 'oasguard:recommended', '--fail-severity', 'error']);
+    expect(run.status).toBe(1);
+    expect(findingsOf(run).filter(([ruleId]) => expected.some(([id]) => id === ruleId))).toEqual(expected);
+    expect(run.json!.findings.find((finding) => finding.ruleId === 'invalid-suppression')!.message).toBe('"unsafe-ref" is a diagnostic, which cannot be suppressed: correct the document instead.');
+  }, 30_000);
+
+  test('a baseline does not record them, and lint --baseline still fails on them', async () => {
+    const dir = project({ 'api.yaml': broken.replace(/x-oasguard-ignore:\n(  .*\n)+/, '') });
+    const created = await runCli(dir, ['baseline', 'create', 'api.yaml']);
+    expect(created.status).toBe(0);
+    const run = await oasguard(dir, ['api.yaml', '--baseline', 'oasguard-baseline.json']);
+    expect(run.status).toBe(1);
+    expect(run.json!.findings.map((finding) => finding.ruleId)).toEqual(['unsafe-ref', 'unresolved-ref', 'invalid-openapi']);
+  }, 30_000);
+});
