@@ -1,14 +1,17 @@
 /**
  * Spectral's parsers build objects by assignment, so a `__proto__` key would replace the object's prototype and
- * its contents would become inherited, invisible properties. Before parsing, such keys are swapped for a stand-in
- * of the same length (so every position stays right), which parses as a plain key; reports swap it back.
+ * its contents would become inherited, invisible properties (an operation inheriting `security: []`). Before
+ * parsing, such keys are swapped for a stand-in of the same length (so every position stays right), which parses as
+ * a plain key; reports swap it back. Keys that spell `__proto__` through escapes (`"\u005f_proto__"` in JSON,
+ * `"\x5F_proto__"` in YAML) are re-spelt as the stand-in with escapes of the same total length.
  */
 const PROTO_KEY = '__proto__';
 const PROTO_STAND_IN = '__proto_\uFEFF';
 
-/** The text to hand to the parsers. */
-export function withPlainProtoKeys(text: string): string {
-  return text.includes(PROTO_KEY) ? text.replaceAll(PROTO_KEY, PROTO_STAND_IN) : text;
+/** The text to hand to the parsers; `json` chooses the escapes a re-spelt key may use. */
+export function withPlainProtoKeys(text: string, json = false): string {
+  const plain = text.includes(PROTO_KEY) ? text.replaceAll(PROTO_KEY, PROTO_STAND_IN) : text;
+  return mayHideProtoKey(plain) ? plain.replace(DOUBLE_QUOTED, (quoted) => respelt(quoted, json) ?? quoted) : plain;
 }
 
 /** A message or path segment as the document wrote it. */
@@ -19,4 +22,52 @@ export function restoreProtoKeys<T extends string | number>(value: T): T {
 /** A path segment as the parsed data holds it: the inverse of {@link restoreProtoKeys}. */
 export function asParsedKey<T extends string | number>(value: T): T {
   return (typeof value === 'string' ? withPlainProtoKeys(value) : value) as T;
+}
+
+/** JSON and YAML hexadecimal escapes: the only ones that can spell a character of `__proto__`. */
+const ESCAPE = /\\(?:U([\da-fA-F]{8})|u([\da-fA-F]{4})|x([\da-fA-F]{2}))/g;
+const DOUBLE_QUOTED = /"(?:[^"\\]|\\.)*"/g;
+/** One character of a double-quoted string: itself, or a hexadecimal escape. */
+const UNIT = /\\(?:U[\da-fA-F]{8}|u[\da-fA-F]{4}|x[\da-fA-F]{2})|[^\\]/gy;
+
+function unescape(text: string): string {
+  return text.replace(ESCAPE, (_, ...codes: (string | undefined)[]) => String.fromCodePoint(parseInt(codes.slice(0, 3).find((code) => code !== undefined)!, 16) % 0x110000));
+}
+
+/** Whether a text's escapes may spell `__proto__`: only then are its quoted strings looked at. */
+function mayHideProtoKey(text: string): boolean {
+  return text.includes('\\') && unescape(text).includes(PROTO_KEY);
+}
+
+/** The spellings of one character, by length: itself, and the escapes JSON (`\u`) or YAML (`\x`, `\u`, `\U`) have. */
+function spellings(char: string, json: boolean): Map<number, string> {
+  const code = char.codePointAt(0)!;
+  const hex = (digits: number) => code.toString(16).toUpperCase().padStart(digits, '0');
+  const options = new Map<number, string>([[1, char], [6, `\\u${hex(4)}`]]);
+  if (!json) {
+    if (code <= 0xff) options.set(4, `\\x${hex(2)}`);
+    options.set(10, `\\U${hex(8)}`);
+  }
+  return options;
+}
+
+/** A double-quoted string that spells `__proto__` through escapes, re-spelt as the stand-in in as many characters. */
+function respelt(quoted: string, json: boolean): string | undefined {
+  if (!quoted.includes('\\')) return undefined;
+  const content = quoted.slice(1, -1);
+  UNIT.lastIndex = 0;
+  const units = content.match(UNIT) ?? [];
+  if (units.join('') !== content || unescape(content) !== PROTO_KEY) return undefined;
+  // Any spelling of each stand-in character whose lengths add up to the original's: a small search, done rarely.
+  const choices = [...PROTO_STAND_IN].map((char) => spellings(char, json));
+  const spell = (index: number, remaining: number): string[] | undefined => {
+    if (index === choices.length) return remaining === 0 ? [] : undefined;
+    for (const [length, text] of choices[index]) {
+      const rest = length <= remaining ? spell(index + 1, remaining - length) : undefined;
+      if (rest) return [text, ...rest];
+    }
+    return undefined;
+  };
+  const spelt = spell(0, content.length);
+  return spelt && `"${spelt.join('')}"`;
 }

@@ -1,4 +1,5 @@
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
+import { withPlainProtoKeys } from './document-safety';
 import { LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
@@ -121,7 +122,7 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
           });
           const text = withinLimits(body, uri.href(), policy.limits);
           onRead(uri.href(), text);
-          return text;
+          return withPlainProtoKeys(text, isJson(uri.href(), text));
         },
       },
       file: {
@@ -138,7 +139,8 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
             throw new Error(error instanceof EncodingError ? `${shown(path)} is not UTF-8 text` : `cannot read ${shown(path)}`);
           });
           onRead(path, withinLimits(text, path, policy.limits));
-          return text;
+          // Spectral parses what a resolver returns: with its __proto__ keys plain, as the root document's are.
+          return withPlainProtoKeys(text, isJson(path, text));
         },
       },
     },

@@ -193,8 +193,9 @@ export function suppressionFinding(ruleId: 'invalid-suppression' | 'unused-suppr
 }
 
 function parseDocument(source: string, text: string): IDocument {
-  const safeText = withPlainProtoKeys(text);
-  return isJson(source, text) ? new Document(safeText, JSON_PARSER, source) : new Document(safeText, YAML_PARSER, source);
+  const json = isJson(source, text);
+  const safeText = withPlainProtoKeys(text, json);
+  return json ? new Document(safeText, JSON_PARSER, source) : new Document(safeText, YAML_PARSER, source);
 }
 
 /** Why parsed data is not an OpenAPI document oasguard can lint, or undefined when it is one. */

@@ -181,3 +181,30 @@ describe('no diagnostic can be suppressed or baselined', () => {
     expect(run.json!.findings.map((finding) => finding.ruleId)).toEqual(['unsafe-ref', 'unresolved-ref', 'invalid-openapi']);
   }, 30_000);
 });
+
+describe('a __proto__ key, however it is spelt, is a plain key', () => {
+  const operation = (key: string) => `    get:\n      ${key}: {security: []}\n      responses: {"200": {description: OK}}\n`;
+  const secured = `${HEAD}security: [{key: []}]\ncomponents: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}\npaths:\n  /x:\n`;
+  test.each([
+    ['plain (YAML)', 'api.yaml', `${secured}${operation('__proto__')}`],
+    ['\\x5F (YAML)', 'api.yaml', `${secured}${operation('"\\x5F_proto__"')}`],
+    ['\\u005f (YAML)', 'api.yaml', `${secured}${operation('"\\u005f_proto__"')}`],
+    ['\\U0000005F (YAML)', 'api.yaml', `${secured}${operation('"\\U0000005F_proto__"')}`],
+    ['\\u005f (JSON)', 'api.json', JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, security: [{ key: [] }], components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }, paths: { '/x': { get: { PROTO: { security: [] }, responses: { '200': { description: 'OK' } } } } } }).replace('"PROTO"', '"\\u005f_proto__"')],
+  ])('%s: the operation does not inherit security: [] (an invalid-openapi finding, no public operation)', async (_name, file, text) => {
+    const run = await oasguard(project({ [file]: text }), [file, '--ruleset', 'strict']);
+    const ruleIds = run.json!.findings.map((finding) => finding.ruleId);
+    expect(ruleIds).toContain('invalid-openapi');
+    expect(ruleIds).not.toContain('no-public-operations');
+    expect(run.json!.findings.find((finding) => finding.ruleId === 'invalid-openapi')!.message).toContain('__proto__');
+  }, 30_000);
+
+  test.each([['api.yaml', 'shared.yaml', 'get:\n  "\\x5F_proto__": {security: []}\n  responses: {"200": {description: OK}}\n'], ['api.yaml', 'shared.json', '{"get": {"\\u005f_proto__": {"security": []}, "responses": {"200": {"description": "OK"}}}}']])(
+    'in a $ref\'d file (%s -> %s) too',
+    async (file, shared, text) => {
+      const run = await oasguard(project({ [file]: `${secured.replace('  /x:\n', `  /x: {$ref: "./${shared}"}\n`)}`, [shared]: text }), [file, '--ruleset', 'strict']);
+      expect(run.json!.findings.map((finding) => finding.ruleId)).toEqual(['define-401-response', 'define-403-response', 'define-429-response', 'require-rate-limit-headers']);
+    },
+    30_000,
+  );
+});
