@@ -62,10 +62,10 @@ const MAY_BE_OPENAPI = /openapi|swagger|\\/i;
 export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
   const { cwd } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const root = await checkedRoot(options.root ?? cwd, cwd);
   const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset, cwd, rulesetLoadOptions(options, limits));
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
-  const root = options.root ?? cwd;
   const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root);
   const skipped = skippedPaths.map(({ file, reason }) => ({ file: displayPath(file, cwd), reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
   if (files.length > limits.maxFiles) {
@@ -116,6 +116,13 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   if (baseline === undefined) return { files: reportedFiles, unlinted, skipped, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
   return { files: reportedFiles, unlinted, skipped, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+}
+
+/** The root `$ref`s are confined to: an existing directory, or a usage error. */
+async function checkedRoot(root: string, cwd: string): Promise<string> {
+  const info = await stat(root).catch(() => undefined);
+  if (info?.isDirectory()) return root;
+  throw new UsageError(`The root ${displayPath(root, cwd) || '.'} is ${info ? 'not a directory' : 'missing'}.`, '--root names the directory that $refs and rulesets may read below.');
 }
 
 /** How the ruleset is loaded, here and in workers: confined to the root and the size limit like documents. */

@@ -103,6 +103,8 @@ describe('bad input: exit 2, one clear line on stderr, no stack trace', () => {
     ['a directory without OpenAPI files', { 'dir/config.yaml': 'a: 1\n' }, ['dir'], /^oasguard: No OpenAPI documents found in dir\.\n/],
     ['a missing path', {}, ['nope.yaml'], /^oasguard: No such file or directory: nope\.yaml\n$/],
     ['an unknown flag', {}, ['--frobnicate'], /^error: unknown option '--frobnicate'\n/],
+    ['--root naming a missing directory', { 'api.yaml': `${HEAD}paths: {}\n` }, ['api.yaml', '--root', 'nope'], /^oasguard: The root nope is missing\.\n {2}--root names the directory that \$refs and rulesets may read below\.\n$/],
+    ['--root naming a file', { 'api.yaml': `${HEAD}paths: {}\n` }, ['api.yaml', '--root', 'api.yaml'], /^oasguard: The root api\.yaml is not a directory\.\n/],
     ['a bad flag value', {}, ['x.yaml', '--max-depth', 'deep'], /^error: option '--max-depth <levels>' argument 'deep' is invalid\. Expected a whole number from 1 to 1000\.\n/],
   ] as [string, Record<string, string | Buffer>, string[], RegExp][])('%s', async (_name, files, args, message) => {
     const run = await oasguard(project(files), args);
