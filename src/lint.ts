@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, Limits } from './engine/limits';
 import type { RemotePolicy } from './engine/remote';
 import { EncodingError, readLimited } from './engine/resolver';
 import { enabledRules, LoadedRuleset, loadRuleset, RulesetLoadOptions } from './engine/ruleset';
-import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
+import { DocumentOutcome, EngineFinding, failedDocument, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
 import { LintedFiles, lintInWorkers } from './lint-pool';
 import { UsageError } from './errors';
 import { sortFindings } from './findings';
@@ -99,7 +99,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     if (outcome.kind === 'linted') {
       lintedSources.push(source);
     } else {
-      unlinted.push({ file: displayed, reason: outcome.kind === 'unparsable' ? 'parse-error' : 'not-openapi', message: outcome.findings[0].message });
+      unlinted.push({ file: displayed, reason: outcome.findings[0].ruleId as UnlintedFile['reason'], message: outcome.findings[0].message });
     }
     // A loop, not push(...): a large document has more findings than a call may take arguments.
     for (const finding of outcome.findings) findings.push(toFinding(finding, cwd));
@@ -202,7 +202,8 @@ export async function lintFile(file: InputFile, engine: SpectralEngine, options:
   const text = await readInput(file, options);
   // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
   if (!mustReport(file, options) && (text instanceof EncodingError || !MAY_BE_OPENAPI.test(text))) return undefined;
-  return text instanceof EncodingError ? undecodable(source, text) : engine.lintDocument({ source, text });
+  if (text instanceof EncodingError) return undecodable(source, text);
+  return engine.lintDocument({ source, text }).catch((error: unknown) => failedDocument(source, error));
 }
 
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */

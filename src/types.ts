@@ -93,8 +93,11 @@ export interface RuleMeta {
 /** A document that was reported but could not be linted: its findings say why. */
 export interface UnlintedFile {
   file: string;
-  /** `parse-error`: not well-formed YAML or JSON; `not-openapi`: parsed, but not an OpenAPI document. */
-  reason: 'parse-error' | 'not-openapi';
+  /**
+   * `parse-error`: not well-formed YAML or JSON; `not-openapi`: parsed, but not an OpenAPI document;
+   * `internal-error`: linting it failed.
+   */
+  reason: 'parse-error' | 'not-openapi' | 'internal-error';
   /** The first problem found, in words. */
   message: string;
 }

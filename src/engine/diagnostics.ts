@@ -4,6 +4,7 @@ import type { RuleMeta } from '../types';
 /** Problems with the document itself rather than its security: always on, never configurable. */
 export type DiagnosticId =
   | 'parse-error'
+  | 'internal-error'
   | 'invalid-openapi'
   | 'unresolved-ref'
   | 'unsafe-ref'
@@ -20,6 +21,15 @@ function diagnostic(meta: DiagnosticDefinition): RuleMeta {
 
 /** The built-in diagnostics, sorted by id. */
 export const diagnostics: Record<DiagnosticId, RuleMeta> = {
+  'internal-error': diagnostic({
+    id: 'internal-error',
+    description: 'oasguard must be able to lint the whole document.',
+    rationale:
+      'A document that makes oasguard fail is not linted, and must not pass: the failure is reported on that ' +
+      'document, as an error, and the other documents of the run are linted and reported as usual.',
+    sources: ['oasguard: fail closed'],
+    fix: 'Report the message to the oasguard maintainers with the document (or a part that shows the failure); run with --debug for the stack trace.',
+  }),
   'invalid-openapi': diagnostic({
     id: 'invalid-openapi',
     description: 'The document must be valid against the OpenAPI (or Swagger 2.0) schema of its version.',

@@ -1,5 +1,5 @@
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
-import { withPlainProtoKeys } from './document-safety';
+import { withSafeKeys } from './document-safety';
 import { LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
@@ -122,7 +122,7 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
           });
           const text = withinLimits(body, uri.href(), policy.limits);
           onRead(uri.href(), text);
-          return withPlainProtoKeys(text, isJson(uri.href(), text));
+          return withSafeKeys(text, isJson(uri.href(), text));
         },
       },
       file: {
@@ -140,7 +140,7 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
           });
           onRead(path, withinLimits(text, path, policy.limits));
           // Spectral parses what a resolver returns: with its __proto__ keys plain, as the root document's are.
-          return withPlainProtoKeys(text, isJson(path, text));
+          return withSafeKeys(text, isJson(path, text));
         },
       },
     },

@@ -3,10 +3,11 @@ import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import { parseWithPointers as parseJson } from '@stoplight/json';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { parseWithPointers as parseYaml } from '@stoplight/yaml';
+import { errorMessage } from '../errors';
 import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
-import { asParsedKey, restoreProtoKeys, withPlainProtoKeys } from './document-safety';
-import { checkLimits, isJson } from './limits';
+import { asParsedKey, restoreKeys, withSafeKeys } from './document-safety';
+import { checkLimits, isJson, positionAt } from './limits';
 import { jsonLocation, yamlLocation } from './locations';
 import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
@@ -46,7 +47,9 @@ export type DocumentOutcome =
   /** The document parsed but is not OpenAPI (`looksLikeOpenApi`: it has an `openapi` or `swagger` field); the finding says why. */
   | { kind: 'not-openapi'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
-  | { kind: 'unparsable'; looksLikeOpenApi: boolean; findings: EngineFinding[] };
+  | { kind: 'unparsable'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
+  /** Linting the document failed: one internal-error finding says how. Always reported. */
+  | { kind: 'failed'; looksLikeOpenApi: true; findings: EngineFinding[] };
 
 /** An `openapi` or `swagger` key anywhere, quoted or not: in a minified one-line JSON file as on a YAML line. */
 const OPENAPI_KEY = /(?:^|[\s{,])["']?(?:openapi|swagger)["']?\s*:/m;
@@ -80,7 +83,13 @@ export class SpectralEngine {
       const finding = diagnosticAt(source, 'parse-error', violation.messageId, violation.message, { line: violation.line, character: violation.character });
       return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings: [finding] };
     }
-    const document = parseDocument(source, text);
+    let document: IDocument;
+    try {
+      document = parseDocument(source, text);
+    } catch (error) {
+      // The YAML parser throws on some tags it knows (`!!binary`) instead of reporting them.
+      return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings: [parserCrash(source, text, error)] };
+    }
     const fatal = document.diagnostics.filter(stopsRules);
     if (fatal.length > 0 || document.data === undefined) {
       // No node to hash in a document that did not parse: the message stands for it. The rules did not run, so
@@ -98,9 +107,9 @@ export class SpectralEngine {
       ruleId: 'unresolved-ref',
       messageId: 'loop',
       severity: 'error',
-      message: restoreProtoKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
+      message: restoreKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
       source,
-      path: path.map(restoreProtoKeys),
+      path: path.map(restoreKeys),
       range: rangeIn(document, path),
       nodeHash: '',
     }));
@@ -146,9 +155,9 @@ export class SpectralEngine {
       ruleId,
       messageId,
       severity,
-      message: restoreProtoKeys(message),
+      message: restoreKeys(message),
       source,
-      path: result.path.map(restoreProtoKeys),
+      path: result.path.map(restoreKeys),
       range: diagnostic === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
       // Set by the caller, which has the document.
       nodeHash: '',
@@ -194,7 +203,7 @@ export function suppressionFinding(ruleId: 'invalid-suppression' | 'unused-suppr
 
 function parseDocument(source: string, text: string): IDocument {
   const json = isJson(source, text);
-  const safeText = withPlainProtoKeys(text, json);
+  const safeText = withSafeKeys(text, json);
   return json ? new Document(safeText, JSON_PARSER, source) : new Document(safeText, YAML_PARSER, source);
 }
 
@@ -250,6 +259,27 @@ function rangeIn(document: IDocument, path: (string | number)[]): ISpectralDiagn
 export function undecodable(source: string, error: EncodingError): DocumentOutcome {
   const finding = diagnosticAt(source, 'parse-error', 'encoding', error.message, { line: error.line, character: error.column });
   return { kind: 'unparsable', looksLikeOpenApi: false, findings: [finding] };
+}
+
+const BINARY_TAG = /!!binary\b|!<tag:yaml\.org,2002:binary>/;
+
+/** The parse error for a text the parser threw on, at the binary tag that makes the YAML parser throw when there is one. */
+function parserCrash(source: string, text: string, error: unknown): EngineFinding {
+  const binary = BINARY_TAG.exec(text);
+  if (binary) return diagnosticAt(source, 'parse-error', 'binaryTag', 'The !!binary tag is not supported in an OpenAPI document; give the data as a base64 string.', positionAt(text, binary.index));
+  return diagnosticAt(source, 'parse-error', 'parserFailed', `The parser failed on this document: ${errorText(error)}.`);
+}
+
+/**
+ * The outcome for a document whose lint threw: a bug, or a document beyond what the libraries handle. It is an
+ * internal-error finding on that document, so that one bad file never takes the other files' reports with it.
+ */
+export function failedDocument(source: string, error: unknown): DocumentOutcome {
+  return { kind: 'failed', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'internal-error', 'failed', `oasguard could not lint this document: ${errorText(error)}.`)] };
+}
+
+function errorText(error: unknown): string {
+  return errorMessage(error).split('\n')[0].replace(/\.$/, '');
 }
 
 function emptyDocument(source: string): EngineFinding {

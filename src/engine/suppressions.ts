@@ -1,5 +1,5 @@
 import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { restoreProtoKeys } from './document-safety';
+import { restoreKeys } from './document-safety';
 import { isDiagnostic } from './diagnostics';
 import { isMapping } from './mapping';
 
@@ -74,12 +74,12 @@ export class Suppressions {
       const keyPath = [...nodePath, SUPPRESSION_KEY];
       const add = (rule: string, reason: unknown, entryPath: Path) => {
         const range = parsed.rangeOf(entryPath);
-        const restored = entryPath.map(restoreProtoKeys);
+        const restored = entryPath.map(restoreKeys);
         if (isDiagnostic(rule)) {
           const message = `"${rule}" is a diagnostic, which cannot be suppressed: correct the document instead.`;
           problems.push({ source, messageId: 'diagnostic', message, path: restored, range });
         } else if (typeof reason === 'string' && reason.trim() !== '') {
-          entries.push({ rule, reason: reason.trim(), nodePath: nodePath.map(restoreProtoKeys), entryPath: restored, range, used: false });
+          entries.push({ rule, reason: reason.trim(), nodePath: nodePath.map(restoreKeys), entryPath: restored, range, used: false });
         } else {
           const message = `Suppression of "${rule}" has no reason: say why the finding does not apply here.`;
           problems.push({ source, messageId: 'noReason', message, path: restored, range });
@@ -90,7 +90,7 @@ export class Suppressions {
           source,
           messageId: 'malformed',
           message: `${SUPPRESSION_KEY} takes a list of { rule, reason } or a map of rule to reason.`,
-          path: at.map(restoreProtoKeys),
+          path: at.map(restoreKeys),
           range: parsed.rangeOf(at),
         });
       const value = node[SUPPRESSION_KEY];
@@ -101,7 +101,7 @@ export class Suppressions {
           else malformed(itemPath);
         });
       } else if (isMapping(value)) {
-        for (const [rule, reason] of Object.entries(value)) add(restoreProtoKeys(rule), reason, [...keyPath, rule]);
+        for (const [rule, reason] of Object.entries(value)) add(restoreKeys(rule), reason, [...keyPath, rule]);
       } else {
         malformed(keyPath);
       }

@@ -67,7 +67,7 @@ describe('oasguard lint', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(41);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="72" failures="9" /m);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="74" failures="9" /m);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^41 problems /m);
   });
 

@@ -89,7 +89,7 @@ describe('sarif formatter', () => {
     const result = await lint(['fixtures/examples/petstore-secure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { rules } = sarif(result, REPO_ROOT).runs[0].tool.driver;
     expect(result.findings).toEqual([]);
-    expect(rules).toHaveLength(29 + 7);
+    expect(rules).toHaveLength(29 + 8);
     for (const rule of rules) {
       expect(Object.keys(rule).sort()).toEqual(['defaultConfiguration', 'fullDescription', 'help', 'helpUri', 'id', 'name', 'properties', 'shortDescription']);
       expect(rule.help.text).toContain('Fix: ');

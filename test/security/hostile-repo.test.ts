@@ -208,3 +208,37 @@ describe('a __proto__ key, however it is spelt, is a plain key', () => {
     30_000,
   );
 });
+
+describe('one bad document never takes the other documents\' reports with it', () => {
+  const good = `${HEAD}servers: [{url: "http://api.example.com"}]\npaths: {}\n`;
+  test('hasOwnProperty keys and !!binary tags are a finding in their own document; the others are reported', async () => {
+    const run = await oasguard(
+      project({
+        'api/a-good.yaml': good,
+        'api/b-has-own.yaml': `${good}x-a:\n  hasOwnProperty: 1\ncomponents: {schemas: {S: {type: object, properties: {hasOwnProperty: {type: string}}}}}\n`,
+        'api/b-has-own.json': JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, 'x-a': { hasOwnProperty: 1 }, 'x-b': { HOP: 1 } }).replace('"HOP"', '"has\\u004fwnProperty"'),
+        'api/c-binary.yaml': `${good}x-b: !!binary aGVsbG8=\n`,
+      }),
+      ['api'],
+    );
+    expect(run.status).toBe(1);
+    expect(run.json!.findings.map((finding) => [(finding as unknown as { file: string }).file, finding.ruleId, finding.range.start.line, finding.message])).toEqual([
+      ['api/a-good.yaml', 'require-https-servers', 3, expect.any(String)],
+      ['api/b-has-own.yaml', 'require-https-servers', 3, expect.any(String)],
+      ['api/c-binary.yaml', 'parse-error', 5, 'The !!binary tag is not supported in an OpenAPI document; give the data as a base64 string.'],
+    ]);
+  }, 30_000);
+
+  test('a document that makes the lint fail is an internal-error finding on it, and the run goes on', async () => {
+    const ruleset = 'extends: oasguard:recommended\nfunctions: [explode]\nrules:\n  boom:\n    given: "$.info"\n    then: {function: explode}\n';
+    const explode = "module.exports = (info) => { if (info.title === 'bomb') throw new Error('kaboom'); };\n";
+    const dir = project({ '.oasguard.yaml': ruleset, 'functions/explode.js': explode, 'api/a.yaml': good, 'api/b.yaml': good.replace('title: t', 'title: bomb') });
+    const run = await oasguard(dir, ['api', '--allow-js-ruleset']);
+    expect(run.status).toBe(1);
+    expect(run.json!.findings.map((finding) => [(finding as unknown as { file: string }).file, finding.ruleId])).toEqual([
+      ['api/a.yaml', 'require-https-servers'],
+      ['api/b.yaml', 'internal-error'],
+    ]);
+    expect(run.json!.findings[1].message).toMatch(/^oasguard could not lint this document: .*kaboom/);
+  }, 30_000);
+});
