@@ -8,6 +8,7 @@ import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
 import { asParsedKey, restoreKeys, withSafeKeys } from './document-safety';
 import { checkLimits, isJson, positionAt } from './limits';
+import { RefGraphTooLarge } from './local-refs';
 import { jsonLocation, yamlLocation } from './locations';
 import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
@@ -102,7 +103,13 @@ export class SpectralEngine {
       const claimsOpenApi = isMapping(document.data) && (Object.hasOwn(document.data, 'openapi') || Object.hasOwn(document.data, 'swagger'));
       return { kind: 'not-openapi', looksLikeOpenApi: claimsOpenApi, findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
-    const results = await this.spectral.run(document);
+    let results: ISpectralDiagnostic[];
+    try {
+      results = await this.spectral.run(document);
+    } catch (error) {
+      if (!(error instanceof RefGraphTooLarge)) throw error;
+      return { kind: 'unparsable', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'parse-error', 'refSteps', error.message)] };
+    }
     const loops = findRefLoops(document.data).map(({ path, pointers }): EngineFinding => ({
       ruleId: 'unresolved-ref',
       messageId: 'loop',

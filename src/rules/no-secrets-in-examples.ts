@@ -2,7 +2,9 @@ import { defineRule, PathSegment } from './define-rule';
 
 /** Secret formats, each a pattern matched within string values. */
 const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
-  { kind: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
+  // Starts only where a run of token characters starts: with \b, each `eyJ` inside a long run (`eyJ-eyJ-...`) would
+  // scan the rest of the run again, which made a 300 KB example take a minute.
+  { kind: 'a JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/ },
   { kind: 'a private key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/ },
   { kind: 'a bearer token', pattern: /\bBearer\s+[A-Za-z0-9._~+/-]{20,}=*/ },
   { kind: 'an AWS access key', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
@@ -24,13 +26,52 @@ export function secretIn(text: string): string | undefined {
   return undefined;
 }
 
-/** Visits every string within an example value, with its path, once per object (examples may be circular). */
-function forEachString(value: unknown, at: PathSegment[], visit: (text: string, at: PathSegment[]) => void, seen = new WeakSet<object>()): void {
-  if (typeof value === 'string') visit(value, at);
-  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
-    seen.add(value);
-    for (const [key, child] of Object.entries(value)) forEachString(child, [...at, Array.isArray(value) ? Number(key) : key], visit, seen);
+/** A path as a chain of links, so that a deep walk does not copy its path at every level. */
+interface PathLink {
+  parent: PathLink | undefined;
+  segment: PathSegment;
+}
+
+function toPath(link: PathLink | undefined): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (let node = link; node; node = node.parent) segments.push(node.segment);
+  return segments.reverse();
+}
+
+/**
+ * Walks `root` depth first in document order, each object once per `seen` set: `enter` says which set an object
+ * belongs to (or that it is not walked), `visit` hears of every member. The walk keeps its own stack: resolved
+ * documents nest deeper than the call stack allows (a chain of 2,000 `allOf` references).
+ */
+function walk(
+  root: unknown,
+  at: PathLink | undefined,
+  seenFor: (link: PathLink | undefined) => WeakSet<object>,
+  visit: (key: string, child: unknown, parentIsArray: boolean, link: PathLink) => void,
+): void {
+  const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: at }];
+  while (pending.length > 0) {
+    const { node, link } = pending.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const seen = seenFor(link);
+    if (seen.has(node)) continue;
+    seen.add(node);
+    const isArray = Array.isArray(node);
+    const entries = Object.entries(node);
+    for (const [key, child] of entries) visit(key, child, isArray, { parent: link, segment: isArray ? Number(key) : key });
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      pending.push({ node: entries[index][1], link: { parent: link, segment: isArray ? Number(entries[index][0]) : entries[index][0] } });
+    }
   }
+}
+
+/** Visits every string within an example value, with its path, once per object (examples may be circular). */
+function forEachString(value: unknown, at: PathLink, visit: (text: string, at: () => PathSegment[]) => void): void {
+  if (typeof value === 'string') visit(value, () => toPath(at));
+  const seen = new WeakSet<object>();
+  walk(value, at, () => seen, (_key, child, _isArray, link) => {
+    if (typeof child === 'string') visit(child, () => toPath(link));
+  });
 }
 
 /** Keys whose values are example values. */
@@ -45,22 +86,12 @@ const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'exa
  * parent key, which decides whether its `example` member is a name), so the cost follows the document's size,
  * not the size of its expansion.
  */
-function forEachExample(root: unknown, visit: (value: unknown, at: PathSegment[]) => void): void {
+function forEachExample(root: unknown, visit: (value: unknown, at: PathLink) => void): void {
   const walked = { named: new WeakSet<object>(), valued: new WeakSet<object>() };
-  const walk = (node: unknown, at: PathSegment[]): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const named = NAMED_MAPS.has(String(at[at.length - 1]));
-    const seen = named ? walked.named : walked.valued;
-    if (seen.has(node)) return;
-    seen.add(node);
-    const isArray = Array.isArray(node);
-    for (const [key, child] of Object.entries(node)) {
-      const childAt = [...at, isArray ? Number(key) : key];
-      if (!isArray && !named && EXAMPLE_KEYS.has(key)) visit(child, childAt);
-      walk(child, childAt);
-    }
-  };
-  walk(root, []);
+  const isNamed = (link: PathLink | undefined) => link !== undefined && NAMED_MAPS.has(String(link.segment));
+  walk(root, undefined, (link) => (isNamed(link) ? walked.named : walked.valued), (key, child, parentIsArray, link) => {
+    if (!parentIsArray && !isNamed(link.parent) && EXAMPLE_KEYS.has(key)) visit(child, link);
+  });
 }
 
 export default defineRule({
@@ -89,7 +120,7 @@ export default defineRule({
     forEachExample(root, (value, exampleAt) =>
       forEachString(value, exampleAt, (text, at) => {
         const kind = secretIn(text);
-        if (kind) context.report('secret', { at, data: { kind } });
+        if (kind) context.report('secret', { at: at(), data: { kind } });
       }),
     );
   },

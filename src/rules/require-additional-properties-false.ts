@@ -10,14 +10,18 @@ function hasOwnProperties(schema: JsonObject): boolean {
   return isObject(schema.properties) && Object.keys(schema.properties).length > 0;
 }
 
-/** Whether a schema declares properties itself or through any (nested) `allOf` member. */
-function declaresProperties(schema: JsonObject, seen = new WeakSet<object>()): boolean {
-  if (seen.has(schema)) return false;
-  seen.add(schema);
-  return (
-    hasOwnProperties(schema) ||
-    (Array.isArray(schema.allOf) && schema.allOf.some((member) => isObject(member) && declaresProperties(member, seen)))
-  );
+/** Whether a schema declares properties itself or through any (nested) `allOf` member; iterative, as chains run deep. */
+function declaresProperties(schema: JsonObject): boolean {
+  const seen = new WeakSet<object>();
+  const pending = [schema];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (hasOwnProperties(next)) return true;
+    if (Array.isArray(next.allOf)) pending.push(...next.allOf.filter(isObject));
+  }
+  return false;
 }
 
 const ID = 'require-additional-properties-false';

@@ -38,3 +38,26 @@ describe('secretIn', () => {
     (text) => expect(secretIn(text)).toBeUndefined(),
   );
 });
+
+describe('every secret pattern runs in linear time on 1 MB of hostile input', () => {
+  const MB = 1024 * 1024;
+  const fill = (unit: string, tail = '') => unit.repeat(Math.ceil(MB / unit.length)) + tail;
+  test.each([
+    ['JWT: eyJ- runs', fill('eyJ-'), undefined],
+    ['JWT: one long first segment', `eyJ${fill('a')}.eyJ`, undefined],
+    ['JWT: many second segments', `eyJ${'a'.repeat(12)}.${fill('eyJa.')}`, undefined],
+    ['private key', fill('-----BEGIN '), undefined],
+    ['bearer token', `Bearer ${fill(' ')}`, undefined],
+    ['bearer tokens', fill('Bearer ab '), undefined],
+    ['AWS access key', fill('AKIA'), undefined],
+    ['GitHub token', `ghp_${fill('a')}_`, undefined],
+    ['GitHub fine-grained token', fill('github_pat_'), 'a GitHub token'],
+    ['Slack token', fill('xoxb-'), 'a Slack token'],
+    ['Stripe key', `sk_live_${fill('a')}_`, undefined],
+    ['Google API key', fill('AIza'), undefined],
+    ['placeholders', `Bearer ${fill('<a')}`, undefined],
+  ] as [string, string, string | undefined][])('%s', (_name, text, kind) => {
+    // A backtracking pattern takes minutes on these; linear ones take milliseconds.
+    expect(secretIn(text)).toBe(kind);
+  }, 20_000);
+});

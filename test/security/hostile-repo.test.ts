@@ -242,3 +242,26 @@ describe('one bad document never takes the other documents\' reports with it', (
     expect(run.json!.findings[1].message).toMatch(/^oasguard could not lint this document: .*kaboom/);
   }, 30_000);
 });
+
+describe('documents built to exhaust the stack or the clock are findings, not crashes or hangs', () => {
+  const chain = (links: number, link: (i: number) => string, last: string) =>
+    `${HEAD}paths:\n  /x:\n    post:\n      requestBody: {content: {application/json: {schema: {$ref: "#/components/schemas/S0"}}}}\n      responses: {"200": {description: ok}}\ncomponents:\n  schemas:\n${Array.from({ length: links }, (_, i) => `    S${i}: ${link(i)}\n`).join('')}    S${links}: ${last}\n`;
+
+  test('a chain of 1,000 allOf references lints, and the secret at its end is found', async () => {
+    const text = chain(1000, (i) => `{allOf: [{$ref: "#/components/schemas/S${i + 1}"}]}`, '{type: object, example: {token: "ghp_0123456789abcdefghijklmnopqrstuvwxyz"}}');
+    const run = await oasguard(project({ 'api.yaml': text }), ['api.yaml', '--ruleset', 'strict']);
+    expect(run.json!.findings.map((finding) => finding.ruleId)).toContain('no-secrets-in-examples');
+    expect(run.json!.findings.map((finding) => finding.ruleId)).not.toContain('internal-error');
+  }, 60_000);
+
+  test.each([
+    ['6,000 allOf references', chain(6000, (i) => `{allOf: [{$ref: "#/components/schemas/S${i + 1}"}]}`, '{type: object}')],
+    ['8,000 plain references', chain(8000, (i) => `{$ref: "#/components/schemas/S${i + 1}"}`, '{type: object}')],
+  ])('a chain of %s is refused with a finding', async (_name, text) => {
+    const run = await oasguard(project({ 'api.yaml': text }), ['api.yaml']);
+    expect(run.status).toBe(1);
+    expect(run.json!.findings.map((finding) => [finding.ruleId, finding.message])).toEqual([
+      ['parse-error', "The document's $refs take more than 2000000 steps to resolve (a chain of thousands of references): it is refused."],
+    ]);
+  }, 60_000);
+});

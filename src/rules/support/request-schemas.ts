@@ -115,15 +115,29 @@ export function requestInputSchemaAt(node: unknown, root: unknown): { schema: Js
 }
 
 /**
- * A schema's keywords merged with those of its (nested) `allOf` members: what the composition constrains.
- * Without `allOf` that is the schema itself, returned as is: this runs for every input schema.
+ * A schema's keywords merged with those of its (nested) `allOf` members: what the composition constrains, a later
+ * member's keywords over an earlier one's and the schema's own over all; a member met twice counts once. Without
+ * `allOf` that is the schema itself, returned as is: this runs for every input schema. Iterative: a chain of
+ * thousands of `allOf` references nests deeper than the call stack allows.
  */
-export function mergedKeywords(schema: JsonObject, seen = new WeakSet<object>()): JsonObject {
-  if (seen.has(schema)) return {};
-  seen.add(schema);
+export function mergedKeywords(schema: JsonObject): JsonObject {
   if (!Array.isArray(schema.allOf)) return schema;
-  const members = schema.allOf.filter(isObject);
-  return Object.assign({}, ...members.map((member) => mergedKeywords(member, seen)), schema);
+  const seen = new WeakSet<object>();
+  const merged: JsonObject = {};
+  const pending: { schema: JsonObject; membersDone: boolean }[] = [{ schema, membersDone: false }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.membersDone) {
+      Object.assign(merged, next.schema);
+      continue;
+    }
+    if (seen.has(next.schema)) continue;
+    seen.add(next.schema);
+    pending.push({ schema: next.schema, membersDone: true });
+    const members = Array.isArray(next.schema.allOf) ? next.schema.allOf.filter(isObject) : [];
+    for (let index = members.length - 1; index >= 0; index -= 1) pending.push({ schema: members[index], membersDone: false });
+  }
+  return merged;
 }
 
 /** Whether a schema (or, in OpenAPI 3.1, its type list) has the given type. */
