@@ -55,6 +55,7 @@ interface LintingFlags {
   maxDepth: number;
   maxAliases: number;
   maxFiles: number;
+  maxNodes: number;
   jobs: number;
 }
 
@@ -141,7 +142,7 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await io.readStdin() : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
-    limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles },
+    limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles, maxNodes: flags.maxNodes },
     remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
     jobs: flags.jobs,
   };
@@ -235,7 +236,8 @@ function addLintingOptions(command: Command): Command {
     .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
     .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
     .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
-    .option('--max-aliases <count>', 'most YAML aliases after expansion', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
+    .option('--max-aliases <count>', 'most nodes YAML aliases may add when expanded', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
+    .option('--max-nodes <count>', 'most mappings and sequences in one document', wholeNumber(1, 100_000_000), DEFAULT_LIMITS.maxNodes)
     .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles)
     .option('-j, --jobs <count>', 'lint many files on this many threads (default: one per CPU core)', wholeNumber(1, 256), availableParallelism());
 }

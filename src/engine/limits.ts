@@ -6,14 +6,22 @@ export interface Limits {
   maxFileSize: number;
   /** Deepest nesting of mappings and sequences; deeper documents would exhaust the parsers' stacks. */
   maxDepth: number;
-  /** Most YAML aliases after expansion (an alias inside an anchored node counts each time that node is used). */
+  /**
+   * Most nodes YAML aliases may add when expanded: an alias adds every node of what it names (aliases inside it
+   * included), so one 20,000-key mapping aliased 50 times adds 2,000,000.
+   */
   maxAliases: number;
   /** Most files one lint reads: the documents given plus the files their `$ref`s read. */
   maxFiles: number;
+  /**
+   * Most mappings and sequences in one document: millions of tiny ones (`[[[...]]]` by the thousand) cost the parsers
+   * gigabytes. The largest real description in the corpus (Microsoft Graph's beta, 47 MB) has 523,000.
+   */
+  maxNodes: number;
 }
 
 /** The defaults, documented in the README's security model. */
-export const DEFAULT_LIMITS: Limits = { maxFileSize: 50 * 1024 * 1024, maxDepth: 256, maxAliases: 10_000, maxFiles: 10_000 };
+export const DEFAULT_LIMITS: Limits = { maxFileSize: 50 * 1024 * 1024, maxDepth: 256, maxAliases: 100_000, maxFiles: 10_000, maxNodes: 2_000_000 };
 
 /** Whether a file (by name) or its text is JSON rather than YAML: it picks the parser and the depth scan. */
 export function isJson(source: string, text: string): boolean {
@@ -22,7 +30,7 @@ export function isJson(source: string, text: string): boolean {
 
 /** Why a text is refused before parsing, and where. */
 export interface LimitViolation {
-  messageId: 'tooDeep' | 'aliasBudget';
+  messageId: 'tooDeep' | 'aliasBudget' | 'tooManyNodes';
   message: string;
   /** 0-based. */
   line: number;
@@ -35,8 +43,11 @@ export interface LimitViolation {
  * YAML with aliases, or nesting that might be too deep, is parsed by `yaml` to decide exactly.
  */
 export function checkLimits(text: string, json: boolean, limits: Limits): LimitViolation | undefined {
-  if (json) return jsonTooDeep(text, limits.maxDepth);
-  if (yamlDepthBound(text) <= limits.maxDepth && !MAY_HAVE_ALIAS.test(text)) return undefined;
+  if (json) return jsonViolation(text, limits);
+  const shape = yamlShape(text, limits.maxNodes);
+  // An upper bound: flow brackets inside strings count too. Checked first: `yaml` itself would exhaust memory.
+  if (shape.tooManyAt !== undefined) return tooManyNodes(limits.maxNodes, text, shape.tooManyAt);
+  if (shape.depthBound <= limits.maxDepth && !MAY_HAVE_ALIAS.test(text)) return undefined;
   try {
     return yamlViolation(text, limits);
   } catch (error) {
@@ -57,9 +68,15 @@ function tooDeep(maxDepth: number, text: string, offset: number): LimitViolation
   return { messageId: 'tooDeep', message, ...positionAt(text, offset) };
 }
 
+function tooManyNodes(maxNodes: number, text: string, offset: number): LimitViolation {
+  const message = `The document holds more than ${maxNodes} mappings and sequences (the --max-nodes limit).`;
+  return { messageId: 'tooManyNodes', message, ...positionAt(text, offset) };
+}
+
 /** Exact for JSON: brackets outside strings. */
-function jsonTooDeep(text: string, maxDepth: number): LimitViolation | undefined {
+function jsonViolation(text: string, { maxDepth, maxNodes }: Limits): LimitViolation | undefined {
   let depth = 0;
+  let nodes = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const char = text.charCodeAt(index);
@@ -70,7 +87,9 @@ function jsonTooDeep(text: string, maxDepth: number): LimitViolation | undefined
       inString = true;
     } else if (char === 0x7b || char === 0x5b) {
       depth += 1;
+      nodes += 1;
       if (depth > maxDepth) return tooDeep(maxDepth, text, index);
+      if (nodes > maxNodes) return tooManyNodes(maxNodes, text, index);
     } else if (char === 0x7d || char === 0x5d) {
       depth -= 1;
     }
@@ -82,27 +101,37 @@ function jsonTooDeep(text: string, maxDepth: number): LimitViolation | undefined
 const MAY_HAVE_ALIAS = /(?:^|[\s,[{])\*[^\s,[\]{}]/m;
 
 /**
- * An upper bound of a YAML text's nesting: every level needs a deeper indent, a `-`/`?` indicator or a flow
- * bracket, so the bound is the largest indent plus indicators plus open brackets on any line.
+ * Upper bounds of a YAML text's nesting and of its collections, in one pass. Every level of nesting needs a deeper
+ * indent, a `-`/`?` indicator or a flow bracket, so the depth bound is the largest indent plus indicators plus open
+ * brackets on any line. Every collection starts with a flow bracket, a `-` indicator or a line ending in `:` (a
+ * key whose value is on the lines below), so counting those bounds the collections; `tooManyAt` is where the count
+ * passes `maxNodes`.
  */
-function yamlDepthBound(text: string): number {
-  let bound = 0;
+function yamlShape(text: string, maxNodes: number): { depthBound: number; tooManyAt?: number } {
+  let depthBound = 0;
   let flow = 0;
+  let nodes = 1;
+  let lineStart = 0;
   for (const line of text.split('\n')) {
     const indicators = /^[ \t]*((?:[-?][ \t]+)*)/.exec(line)!;
+    nodes += (indicators[1].match(/-/g) ?? []).length + (/:[ \t]*(?:#.*)?$/.test(line) ? 1 : 0);
     let lineBound = indicators[0].length + flow;
     for (let index = 0; index < line.length; index += 1) {
       const char = line[index];
       if (char === '[' || char === '{') {
         flow += 1;
+        nodes += 1;
+        if (nodes > maxNodes) return { depthBound, tooManyAt: lineStart + index };
         lineBound = Math.max(lineBound, indicators[0].length + flow);
       } else if ((char === ']' || char === '}') && flow > 0) {
         flow -= 1;
       }
     }
-    bound = Math.max(bound, lineBound);
+    if (nodes > maxNodes) return { depthBound, tooManyAt: lineStart };
+    depthBound = Math.max(depthBound, lineBound);
+    lineStart += line.length + 1;
   }
-  return bound;
+  return { depthBound };
 }
 
 /** Exact depth and alias expansion of a YAML text, walking `yaml`'s syntax tree without expanding anything. */
@@ -110,28 +139,45 @@ function yamlViolation(text: string, limits: Limits): LimitViolation | undefined
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const overflow = document.errors.find((error) => error instanceof RangeError || /call stack/i.test(error.message));
   if (overflow) return tooDeep(limits.maxDepth, text, overflow.pos[0]);
-  const aliasCounts = new Map<Node, number>();
-  /** Aliases met when `node` is expanded, saturating just above the budget. */
-  const aliasesIn = (node: unknown): number => {
+  // Nodes each collection stands for when fully expanded, and nodes the aliases below it add: both saturate just
+  // above the budget, so a bomb is measured without being expanded.
+  const budget = limits.maxAliases + 1;
+  const sizes = new Map<Node, number>();
+  const added = new Map<Node, number>();
+  const sizeOf = (node: unknown): number => {
     if (isAlias(node)) {
       const target = (node as Alias).resolve(document);
-      return Math.min(limits.maxAliases + 1, 1 + (target ? aliasesIn(target) : 0));
+      return target ? sizeOf(target) : 1;
     }
-    if (!isCollection(node)) return 0;
-    const known = aliasCounts.get(node);
+    if (!isCollection(node)) return 1;
+    const known = sizes.get(node);
     if (known !== undefined) return known;
-    aliasCounts.set(node, 0); // a self-referencing anchor counts once
+    sizes.set(node, 1); // a self-referencing anchor counts once
+    let size = 1;
+    for (const item of node.items) {
+      size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
+      if (size > budget) break;
+    }
+    sizes.set(node, Math.min(size, budget));
+    return sizes.get(node)!;
+  };
+  const addedBy = (node: unknown): number => {
+    if (isAlias(node)) return sizeOf(node);
+    if (!isCollection(node)) return 0;
+    const known = added.get(node);
+    if (known !== undefined) return known;
+    added.set(node, 0);
     let count = 0;
     for (const item of node.items) {
-      count += isPair(item) ? aliasesIn(item.key) + aliasesIn(item.value) : aliasesIn(item);
-      if (count > limits.maxAliases) break;
+      count += isPair(item) ? addedBy(item.key) + addedBy(item.value) : addedBy(item);
+      if (count > budget) break;
     }
-    aliasCounts.set(node, Math.min(count, limits.maxAliases + 1));
-    return aliasCounts.get(node)!;
+    added.set(node, Math.min(count, budget));
+    return added.get(node)!;
   };
   const deepest = deepestNode(document.contents, limits.maxDepth);
   if (deepest) return tooDeep(limits.maxDepth, text, deepest.range?.[0] ?? 0);
-  if (aliasesIn(document.contents) > limits.maxAliases) {
+  if (addedBy(document.contents) > limits.maxAliases) {
     const firstAlias = MAY_HAVE_ALIAS.exec(text);
     const offset = firstAlias ? firstAlias.index + firstAlias[0].indexOf('*') : 0;
     const message = `YAML aliases expand to more than ${limits.maxAliases} nodes (the --max-aliases limit): an alias bomb is refused.`;

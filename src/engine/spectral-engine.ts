@@ -2,7 +2,6 @@ import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-cor
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import { parseWithPointers as parseJson } from '@stoplight/json';
 import * as Parsers from '@stoplight/spectral-parsers';
-import { parseWithPointers as parseYaml } from '@stoplight/yaml';
 import { errorMessage } from '../errors';
 import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
@@ -10,6 +9,7 @@ import { asParsedKey, restoreKeys, withSafeKeys } from './document-safety';
 import { checkLimits, isJson, positionAt } from './limits';
 import { RefGraphTooLarge } from './local-refs';
 import { jsonLocation, yamlLocation } from './locations';
+import { parseYaml } from './yaml-parser';
 import { isMapping } from './mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
@@ -198,7 +198,7 @@ const JSON_PARSER: typeof Parsers.Json = {
 };
 const YAML_PARSER: typeof Parsers.Yaml = {
   ...Parsers.Yaml,
-  parse: (text) => parseYaml(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false }),
+  parse: parseYaml,
   getLocationForJsonPath: yamlLocation,
 };
 

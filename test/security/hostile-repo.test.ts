@@ -265,3 +265,29 @@ describe('documents built to exhaust the stack or the clock are findings, not cr
     ]);
   }, 60_000);
 });
+
+describe('documents that cost the parsers quadratic time or gigabytes are linear or refused', () => {
+  test('a mapping of 62,500 keys lints, and its duplicate key is found', async () => {
+    const keys = Array.from({ length: 62_500 }, (_, i) => `  k${i}: ${i}\n`).join('');
+    const run = await oasguard(project({ 'api.yaml': `${HEAD}paths: {}\nx-wide:\n${keys}  k7: again\n` }), ['api.yaml']);
+    expect(findingsOf(run)).toEqual([['parse-error', 62_505, 'error']]);
+  }, 60_000);
+
+  test.each([
+    ['YAML', 'api.yaml', `${HEAD}paths: {}\nx-deep:\n${`  - ${'['.repeat(250)}${']'.repeat(250)}\n`.repeat(19_000)}`, 7973],
+    ['JSON', 'api.json', `{"openapi": "3.0.3", "x-deep": [${Array(19_000).fill(`${'['.repeat(250)}${']'.repeat(250)}`).join(',')}]}`, 1],
+  ])('19,000 arrays nested 250 deep (%s) are refused with a finding', async (_name, file, text, line) => {
+    const run = await oasguard(project({ [file]: text }), [file]);
+    expect(run.json!.findings.map((finding) => [finding.ruleId, finding.range.start.line, finding.message])).toEqual([
+      ['parse-error', line, 'The document holds more than 2000000 mappings and sequences (the --max-nodes limit).'],
+    ]);
+  }, 60_000);
+
+  test('a 20,000-key mapping aliased 50 times is refused: aliases count the nodes they add', async () => {
+    const map = Array.from({ length: 20_000 }, (_, i) => `  p${i}: ${i}\n`).join('');
+    const run = await oasguard(project({ 'api.yaml': `${HEAD}paths: {}\nx-base: &b\n${map}x-uses:\n${'  - *b\n'.repeat(50)}` }), ['api.yaml']);
+    expect(run.json!.findings.map((finding) => [finding.ruleId, finding.range.start.line, finding.message])).toEqual([
+      ['parse-error', 20_006, 'YAML aliases expand to more than 100000 nodes (the --max-aliases limit): an alias bomb is refused.'],
+    ]);
+  }, 60_000);
+});
