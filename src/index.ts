@@ -5,6 +5,7 @@ export { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, parseBaseline, pr
 export type { Baseline, BaselineEntry, BaselineLocation, BaselineMatch } from './baseline';
 export type { LintOptions } from './lint';
 export { DEFAULT_LIMITS } from './engine/limits';
+export { DEFAULT_REMOTE_BUDGET_MS } from './engine/remote';
 export type { Limits } from './engine/limits';
 export type { RemotePolicy } from './engine/remote';
 export { createRuleset, findRulesetFile, loadRuleset, RULESET_FILES } from './engine/ruleset';

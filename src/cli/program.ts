@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   DEFAULT_LIMITS,
+  DEFAULT_REMOTE_BUDGET_MS,
   FormatName,
   formatters,
   isAtLeast,
@@ -51,6 +52,7 @@ interface LintingFlags {
   allowRemoteRefs?: boolean;
   allowPrivateHosts?: boolean;
   timeout: number;
+  remoteBudget: number;
   maxFileSize: number;
   maxDepth: number;
   maxAliases: number;
@@ -143,7 +145,7 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     stdin: inputs.includes('-') ? await io.readStdin() : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles, maxNodes: flags.maxNodes },
-    remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
+    remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, budgetMs: flags.remoteBudget, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
     jobs: flags.jobs,
   };
 }
@@ -234,6 +236,7 @@ function addLintingOptions(command: Command): Command {
     .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
     .option('--allow-private-hosts', 'with --allow-remote-refs, also fetch from loopback, link-local and private addresses')
     .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
+    .option('--remote-budget <ms>', 'time allowed for all remote $refs of the run; refs left after it are unresolved', wholeNumber(1, 3_600_000), DEFAULT_REMOTE_BUDGET_MS)
     .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
     .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
     .option('--max-aliases <count>', 'most nodes YAML aliases may add when expanded', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)

@@ -4,10 +4,34 @@ import { BlockList, isIP } from 'node:net';
 
 /** How remote `$ref`s are fetched when `--allow-remote-refs` allows them. */
 export interface RemotePolicy {
-  /** Milliseconds for the whole fetch, redirects included. */
+  /** Milliseconds for one fetch, redirects included. */
   timeoutMs: number;
+  /**
+   * Milliseconds for all the fetches of a run together (default {@link DEFAULT_REMOTE_BUDGET_MS}): a chain of slow refs
+   * would otherwise take links x timeout. Refs left when it is spent are unresolved.
+   */
+  budgetMs?: number;
   /** Allow hosts on loopback, link-local (cloud metadata) and private networks. */
   allowPrivateHosts: boolean;
+}
+
+/** The default total time for a run's remote fetches. */
+export const DEFAULT_REMOTE_BUDGET_MS = 60_000;
+
+/** The clock of a run's remote fetches: each gets its timeout, or what is left of the run's budget if that is less. */
+export class RemoteClock {
+  private deadline?: number;
+
+  constructor(private readonly policy: RemotePolicy) {}
+
+  /** The deadline of a fetch starting now, and whether the run's budget (rather than the timeout) sets it. */
+  next(): { deadline: number; byBudget: boolean } {
+    const now = Date.now();
+    this.deadline ??= now + (this.policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS);
+    const own = now + this.policy.timeoutMs;
+    if (this.deadline <= now) throw new Error(`the run's ${this.policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS} ms for remote $refs is spent (--remote-budget)`);
+    return own <= this.deadline ? { deadline: own, byBudget: false } : { deadline: this.deadline, byBudget: true };
+  }
 }
 
 const MAX_REDIRECTS = 5;
@@ -20,11 +44,13 @@ const PRIVATE_ADDRESSES = new BlockList();
 for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
   PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv6');
+// IPv6: unspecified, loopback and every prefix that embeds an IPv4 address (IPv4-compatible ::/96, mapped
+// ::ffff:0:0/96, translated ::ffff:0:0:0/96, NAT64, 6to4, Teredo), which could reach a private IPv4 one; unique
+// local, link-local and multicast.
+const IPV6_REFUSED = [['::', 96], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2002::', 16], ['2001::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const;
+for (const [network, prefix] of IPV6_REFUSED) PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv6');
 
 function isPrivate(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return PRIVATE_ADDRESSES.check(mapped[1], 'ipv4');
   return PRIVATE_ADDRESSES.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
@@ -32,8 +58,9 @@ function isPrivate(address: string): boolean {
  * Fetches a remote `$ref` over https only: every address the host resolves to is checked before connecting,
  * redirects are followed only on the same host, and the body is capped at `maxBytes`.
  */
-export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: number): Promise<string> {
-  const deadline = Date.now() + policy.timeoutMs;
+export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: number, clock: RemoteClock): Promise<string> {
+  const { deadline, byBudget } = clock.next();
+  const timeout = byBudget ? `the run's ${policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS} ms for remote $refs ran out (--remote-budget)` : `no answer within ${policy.timeoutMs} ms`;
   let url = new URL(href);
   for (let redirects = 0; ; redirects += 1) {
     if (url.protocol !== 'https:') throw new RefusedFetch(`only https: references are fetched, not ${url.protocol}`);
@@ -41,7 +68,7 @@ export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: 
     if (isIP(literal) && !policy.allowPrivateHosts && isPrivate(literal)) {
       throw new RefusedFetch(`${url.host} is a private or loopback address`);
     }
-    const response = await get(url, policy, maxBytes, deadline - Date.now());
+    const response = await get(url, policy, maxBytes, deadline - Date.now(), timeout);
     if (response.location === undefined) return response.body;
     const next = new URL(response.location, url);
     if (next.host !== url.host) throw new RefusedFetch(`redirect to another host refused: ${next.host}`);
@@ -50,7 +77,7 @@ export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: 
   }
 }
 
-function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number): Promise<{ body: string; location?: string }> {
+function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number, timeoutMessage: string): Promise<{ body: string; location?: string }> {
   return new Promise((resolve, reject) => {
     const lookup = (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
       dnsLookup(hostname, { all: true }, (error, addresses) => {
@@ -81,7 +108,7 @@ function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number
       response.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${policy.timeoutMs} ms`)), Math.max(timeoutMs, 0));
+    const timer = setTimeout(() => req.destroy(new Error(timeoutMessage)), Math.max(timeoutMs, 0));
     req.on('error', reject);
     req.on('close', () => clearTimeout(timer));
     req.end();

@@ -1,10 +1,11 @@
 import type { Resolver } from '@stoplight/spectral-ref-resolver';
+import type { IResolveError } from '@stoplight/json-ref-resolver/types';
 import { withSafeKeys } from './document-safety';
 import { LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { checkLimits, isJson, Limits, positionAt } from './limits';
-import { fetchRemote, RefusedFetch, RemotePolicy } from './remote';
+import { fetchRemote, RefusedFetch, RemoteClock, RemotePolicy } from './remote';
 
 /** What documents may make oasguard read. */
 export interface AccessPolicy {
@@ -97,10 +98,16 @@ function withinLimits(text: string, href: string, limits: Limits): string {
  * below the root, and https URLs when remote refs are allowed. Refused refs are rewritten before resolution, so
  * their targets are never read; `onRead` hears of every file read.
  */
-export function createConfinedResolver(policy: AccessPolicy, onRead: (href: string, text: string) => void, countFile: () => void): Resolver {
+export function createConfinedResolver(
+  policy: AccessPolicy,
+  onRead: (href: string, text: string) => void,
+  countFile: () => void,
+  onResolved: (errors: IResolveError[]) => void,
+): Resolver {
   const realRoot = fs.realpath(policy.root);
+  const remoteClock = policy.remote && new RemoteClock(policy.remote);
   const shown = (path: string) => (isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path);
-  return new LocalFirstResolver({
+  const resolver = new LocalFirstResolver({
     // `val` is the object holding the `$ref`, whose string is what the author wrote.
     transformRef: ({ val, ref }) => {
       const raw: unknown = (val as { $ref?: unknown } | null)?.$ref;
@@ -117,7 +124,7 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
       https: {
         resolve: async (uri: URI) => {
           countFile();
-          const body = await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize).catch((error: Error) => {
+          const body = await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize, remoteClock!).catch((error: Error) => {
             throw error instanceof RefusedFetch ? new Error(`${UNSAFE_REF_MARK}Refused $ref to ${uri.href()}: ${error.message}.`) : error;
           });
           const text = withinLimits(body, uri.href(), policy.limits);
@@ -145,4 +152,13 @@ export function createConfinedResolver(policy: AccessPolicy, onRead: (href: stri
       },
     },
   });
+  // Spectral reports a document's resolver errors once per distinct message: two refs to one missing file, or two
+  // remote refs that time out, would show as one. The engine reports every error from this list instead.
+  const resolve = resolver.resolve.bind(resolver);
+  resolver.resolve = async (source, opts) => {
+    const result = await resolve(source, opts);
+    onResolved(result.errors);
+    return result;
+  };
+  return resolver;
 }

@@ -1,5 +1,6 @@
 import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
+import type { IResolveError } from '@stoplight/json-ref-resolver/types';
 import { parseWithPointers as parseJson } from '@stoplight/json';
 import * as Parsers from '@stoplight/spectral-parsers';
 import { errorMessage } from '../errors';
@@ -67,11 +68,13 @@ export class SpectralEngine {
   private readonly messages: MessageTable;
   /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
+  /** The resolver's errors for the document being linted: every one, where Spectral reports one per message. */
+  private resolverErrors: IResolveError[] = [];
   /** The suppressions of every file linted so far, and which matched a finding. */
   readonly suppressions = new Suppressions();
 
   constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
-    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile);
+    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile, (errors) => (this.resolverErrors = errors));
     this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(ruleset.spectral);
     this.messages = ruleset.messages;
@@ -105,7 +108,9 @@ export class SpectralEngine {
     }
     let results: ISpectralDiagnostic[];
     try {
-      results = await this.spectral.run(document);
+      this.resolverErrors = [];
+      const spectralResults = await this.spectral.run(document);
+      results = [...spectralResults.filter((result) => result.code !== 'invalid-ref'), ...resolverDiagnostics(document, this.resolverErrors)];
     } catch (error) {
       if (!(error instanceof RefGraphTooLarge)) throw error;
       return { kind: 'unparsable', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'parse-error', 'refSteps', error.message)] };
@@ -238,6 +243,23 @@ function stopsRules(diagnostic: ISpectralDiagnostic): boolean {
 
 /** A mapping key that is a sequence or a mapping: the YAML parser drops the whole entry (a scalar key is kept as a string). */
 const COLLECTION_KEY = /^Mapping key must be a string scalar$/;
+
+/**
+ * Spectral's diagnostics for resolver errors (as spectral-core's formatResolverErrors words and places them), one for
+ * every error rather than one per distinct message: each unresolvable ref is reported where it is.
+ */
+function resolverDiagnostics(document: IDocument, errors: readonly IResolveError[]): ISpectralDiagnostic[] {
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const path = [...error.path, '$ref'];
+    const source = error.uriStack.length > 0 ? error.uriStack[error.uriStack.length - 1] : (document.source ?? undefined);
+    const key = JSON.stringify([source, path, error.message]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const range = document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START };
+    return [{ code: 'invalid-ref', path, message: error.message.replace(/^Error\s*:\s*/, ''), severity: 0, range, ...(source === undefined ? {} : { source }) }];
+  });
+}
 
 /** Message id, text and severity for diagnostics Spectral words itself (parser and resolver errors). */
 function diagnosticMessage(ruleId: string, message: string): [string, string, Severity?] {

@@ -163,6 +163,21 @@ describe('the network: nothing is requested on a document\'s say-so', () => {
     expect(connections).toBe(0);
   });
 
+  test.each([['[::127.0.0.1]'], ['[::ffff:0:127.0.0.1]'], ['[::ffff:127.0.0.1]'], ['[64:ff9b::7f00:1]']])('the IPv4-embedding address %s is private, refused before connecting', async (host) => {
+    const run = await oasguard(project({ 'api.yaml': op(`https://${host}:${port}/api.yaml`) }), ['api.yaml', '--allow-remote-refs']);
+    expect(run.json?.findings.find((entry) => entry.ruleId === 'unsafe-ref')?.message).toMatch(/is a private or loopback address\.$/);
+    expect(connections).toBe(0);
+  });
+
+  test('all remote refs of a run share one time budget: the refs left when it is spent are unresolved', async () => {
+    const refs = [1, 2, 3].map((n) => `  /p${n}:\n    get:\n      responses:\n        "200": {$ref: "https://127.0.0.1:${port}/r${n}.yaml"}\n`).join('');
+    const started = Date.now();
+    const run = await oasguard(project({ 'api.yaml': `${HEAD}paths:\n${refs}` }), ['api.yaml', '--allow-remote-refs', '--allow-private-hosts', '--timeout', '60000', '--remote-budget', '400']);
+    const unresolved = run.json!.findings.filter((entry) => entry.ruleId === 'unresolved-ref');
+    expect(unresolved.map((entry) => entry.message)).toEqual(Array(3).fill("Cannot resolve $ref: the run's 400 ms for remote $refs ran out (--remote-budget)."));
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   test('a remote ref to a server that never answers times out', async () => {
     const started = Date.now();
     const run = await oasguard(project({ 'api.yaml': op(`https://127.0.0.1:${port}/api.yaml`) }), ['api.yaml', '--allow-remote-refs', '--allow-private-hosts', '--timeout', '300']);

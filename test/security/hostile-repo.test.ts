@@ -291,3 +291,13 @@ describe('documents that cost the parsers quadratic time or gigabytes are linear
     ]);
   }, 60_000);
 });
+
+test('every unresolvable $ref is reported at its own line, not one per distinct message', async () => {
+  const paths = ['/a', '/b', '/c'].map((path) => `  ${path}:\n    get:\n      responses:\n        "200": {$ref: "./missing.yaml"}\n`).join('');
+  const run = await oasguard(project({ 'api.yaml': `${HEAD}paths:\n${paths}` }), ['api.yaml']);
+  expect(findingsOf(run).filter(([ruleId]) => ruleId === 'unresolved-ref')).toEqual([
+    ['unresolved-ref', 7, 'error'],
+    ['unresolved-ref', 11, 'error'],
+    ['unresolved-ref', 15, 'error'],
+  ]);
+}, 30_000);
