@@ -14,6 +14,7 @@ export { PRESETS } from './engine/spectral-rules';
 export type { PresetName } from './engine/spectral-rules';
 export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS, sarifResultCount } from './formatters';
 export type { FormatContext, FormatName, Formatter } from './formatters';
+export { printable } from './formatters/printable';
 export { rules, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/define-rule';
 export { diagnostics } from './engine/diagnostics';

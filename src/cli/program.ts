@@ -19,6 +19,7 @@ import {
   TOOL_VERSION,
   UsageError,
   errorMessage,
+  printable,
   createBaseline,
   DEFAULT_BASELINE_FILE,
   LintOptions,
@@ -159,7 +160,7 @@ async function writeOutput(io: CliIo, file: string, content: string): Promise<vo
 async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boolean): Promise<number> {
   const targets = reportTargets(flags.format, flags.output);
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
-  if (debug) for (const { file, reason } of result.skipped) io.stderr.write(`oasguard: skipped ${file}: ${reason}\n`);
+  if (debug) for (const { file, reason } of result.skipped) io.stderr.write(`oasguard: skipped ${printable(file)}: ${reason}\n`);
   const results = sarifResultCount(result);
   if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
     io.stderr.write(
@@ -310,12 +311,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`oasguard: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      // Messages quote file names and ruleset content, which a hostile tree chooses.
+      io.stderr.write(`oasguard: ${printable(error.message)}\n${error.hint ? `  ${printable(error.hint)}\n` : ''}`);
       return EXIT.error;
     }
     const debug = argv.includes('--debug');
     const detail = debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
-    io.stderr.write(`oasguard: internal error: ${errorMessage(error)}${detail}\n`);
+    io.stderr.write(`oasguard: internal error: ${printable(errorMessage(error))}${detail}\n`);
     return EXIT.error;
   }
 }

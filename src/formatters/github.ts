@@ -1,13 +1,14 @@
 import type { Severity } from '../types';
+import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';
 
 /** Workflow command per severity; GitHub has no fourth level, so hints are notices too. */
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warn: 'warning', info: 'notice', hint: 'notice' };
 
-/** A command's message: line breaks and `%` would end or garble the command. */
+/** A command's message: line breaks and `%` would end or garble the command, and other controls (ESC) reach the log. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A command property value: also `:` and `,`, which separate properties. */

@@ -1,5 +1,6 @@
 import { severityRank } from '../severity';
 import type { Finding, RuleMeta } from '../types';
+import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';
 
@@ -8,14 +9,16 @@ export const MARKDOWN_MAX_ROWS = 1000;
 
 /**
  * Table cell text: findings quote document content, which must not become code, emphasis, links, HTML or extra
- * cells. A cell never starts a block, so only inline marks need a backslash; entities keep `<` and `&` inert.
+ * cells, nor mention people or teams (`@octocat`) or turn into links (`https://…`, `www.…`), which GitHub does on its
+ * own. A cell never starts a block, so only inline marks need a backslash; entities keep `<` and `&` inert; a
+ * zero-width space after `@`, `://` and `www` breaks mentions and autolinks without changing what is shown.
  */
 function cell(text: string): string {
-  return text
+  return printable(text.replace(/\r?\n|\r/g, ' '))
     .replace(/[\\`*_[\]|~]/g, (mark) => `\\${mark}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/\r?\n|\r/g, ' ');
+    .replace(/@|:\/\/|\bwww(?=\.)/gi, (mark) => `${mark}\u200B`);
 }
 
 function ruleLink(ruleId: string, rules: Map<string, RuleMeta>): string {

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { Finding, Severity } from '../types';
 import { sortFindings } from '../findings';
+import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';
 
@@ -31,16 +32,17 @@ export const formatText: Formatter = (result, context) => {
 
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
-    lines.push(paint.underline(file));
+    lines.push(paint.underline(printable(file)));
     const positions = findings.map((f) => `${f.range.start.line}:${f.range.start.column}`);
     const positionWidth = widest(positions);
     const severityWidth = widest(findings.map((f) => f.severity));
-    const messageWidth = widest(findings.map((f) => f.message));
+    const messages = findings.map((f) => printable(f.message));
+    const messageWidth = widest(messages);
     findings.forEach((finding, index) => {
       const severity = severityColour[finding.severity](finding.severity.padEnd(severityWidth));
       const position = paint.dim(positions[index].padStart(positionWidth));
-      const line = `  ${position}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${paint.dim(finding.ruleId)}`;
-      lines.push(finding.suppression ? paint.dim(`${line}  (suppressed: ${finding.suppression.reason})`) : line);
+      const line = `  ${position}  ${severity}  ${messages[index].padEnd(messageWidth)}  ${paint.dim(printable(finding.ruleId))}`;
+      lines.push(finding.suppression ? paint.dim(`${line}  (suppressed: ${printable(finding.suppression.reason)})`) : line);
     });
     lines.push('');
   }

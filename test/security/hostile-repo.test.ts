@@ -1,4 +1,4 @@
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAD, oasguard, project, Run, runCli } from '../support/cli';
 
@@ -301,3 +301,37 @@ test('every unresolvable $ref is reported at its own line, not one per distinct 
     ['unresolved-ref', 15, 'error'],
   ]);
 }, 30_000);
+
+describe('document content and file names reach no terminal or CI log as commands', () => {
+  const url = 'http://a.example.com/\\e[2J\\e]8;;https://evil.example\\a\\n::add-mask::ghp_secret\\n::error::fake \\u202Egnp.exe @octocat www.evil.example https://evil.example';
+  const api = `${HEAD}servers: [{url: "${url}"}]\npaths: {}\n`;
+  const hostileName = 'api\n::warning::x\u001b[31m\u202e.yaml';
+
+  test('the text report and stderr show control and bidi characters as escapes', async () => {
+    const dir = project({ 'api.yaml': api, [`specs/${hostileName}`]: api });
+    const run = await runCli(dir, ['lint', 'api.yaml', 'specs', '--no-color']);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+    expect(run.stdout).toContain('specs/api\\u000a::warning::x\\u001b[31m\\u202e.yaml');
+    expect(run.stdout).toContain('Server URL "http://a.example.com/\\u001b[2J\\u001b]8;;https://evil.example\\u0007\\u000a::add-mask::ghp_secret\\u000a::error::fake \\u202egnp.exe');
+    const refused = await runCli(dir, ['lint', `specs/${hostileName}`, '--root', 'nope']);
+    expect(refused.stderr).not.toMatch(/[\u001b\u202e]/);
+  }, 30_000);
+
+  test('-f github: one workflow command per finding, the rest escaped', async () => {
+    const run = await runCli(project({ 'api.yaml': api }), ['lint', 'api.yaml', '-f', 'github']);
+    const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toMatch(/^::error file=api\.yaml,line=3,.*::Server URL "http:\/\/a\.example\.com\/\\u001b\[2J\\u001b\]8;;https:\/\/evil\.example\\u0007%0A::add-mask::ghp_secret%0A::error::fake \\u202egnp/);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+  }, 30_000);
+
+  test('-f markdown: no mention, no link, no HTML from the document', async () => {
+    const dir = project({ 'api.yaml': api });
+    await runCli(dir, ['lint', 'api.yaml', '-f', 'markdown:report.md']);
+    const markdown = readFileSync(join(dir, 'report.md'), 'utf8');
+    const row = markdown.split('\n').find((line) => line.includes('Server URL'))!;
+    expect(row).not.toMatch(/@octocat|https:\/\/evil|www\.evil|[\u001b\u202e]/);
+    expect(row.replace(/\u200b/g, '')).toContain('@octocat www.evil.example https://evil.example');
+  }, 30_000);
+});
