@@ -23,7 +23,7 @@ describe('markdown formatter', () => {
         '',
         '| Severity | Location | Rule | Message |',
         '| --- | --- | --- | --- |',
-        `| error | api/openapi.yaml:6:10 | [require-https-servers](${DOCS}#require-https-servers) | Server URL "http://x" uses http://. |`,
+        `| error | api/openapi.yaml:6:10 | [require-https-servers](${DOCS}#require-https-servers) | Server URL "http://\u200Bx" uses http://\u200B. |`,
         `| warn | api/openapi.yaml:12:17 | [define-429-response](${DOCS}#define-429-response) | No 429. |`,
         `| info | api/other.yaml:1:1 | [define-401-response](${DOCS}#define-401-response) | No 401. |`,
         `| hint | api/other.yaml:1:1 | [parse-error](${DOCS}#parse-error) | Hinted. |`,
@@ -39,7 +39,7 @@ describe('markdown formatter', () => {
     const report = formatters.markdown({ ...SAMPLE, findings: [finding({ ruleId: 'require-https-servers', file: 'a|b.yaml', message })] }, context);
     expect(report).toContain(
       '| a\\|b.yaml:1:1 | [require-https-servers](' +
-        `${DOCS}#require-https-servers) | Example "&lt;img src=x onerror=alert(1)>" \\| \\\`x\\\` \\*y\\* \\[z\\](http://e) a\\_b \\~c\\~ \\\\ &amp;amp; next |`,
+        `${DOCS}#require-https-servers) | Example "&lt;img src=x onerror=alert(1)>" \\| \\\`x\\\` \\*y\\* \\[z\\](http://\u200Be) a\\_b \\~c\\~ \\\\ &amp;amp; next |`,
     );
   });
 
