@@ -83,6 +83,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
       : await lintInProcess(files, ruleset, fileOptions, filesRead);
 
   const lintedSources: string[] = [];
+  const referenced = new Set<string>();
   const reportedFiles: string[] = [];
   const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
@@ -98,6 +99,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     reportedFiles.push(displayed);
     if (outcome.kind === 'linted') {
       lintedSources.push(source);
+      for (const href of outcome.referenced) referenced.add(/^[a-z][a-z\d+.-]+:/i.test(href) ? href : displayPath(href, cwd));
     } else {
       unlinted.push({ file: displayed, reason: outcome.findings[0].ruleId as UnlintedFile['reason'], message: outcome.findings[0].message });
     }
@@ -113,9 +115,10 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
-  if (baseline === undefined) return { files: reportedFiles, unlinted, skipped, findings: active, suppressed, baselined: [], rules };
+  const read = { files: reportedFiles, unlinted, skipped, referenced: [...referenced].sort() };
+  if (baseline === undefined) return { ...read, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
-  return { files: reportedFiles, unlinted, skipped, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+  return { ...read, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
 }
 
 /** The root `$ref`s are confined to: an existing directory, or a usage error. */

@@ -126,6 +126,8 @@ export interface LintResult {
   unlinted: UnlintedFile[];
   /** Files a directory or glob search found but did not read (symlinks leaving the root, devices), sorted. */
   skipped: SkippedFile[];
+  /** The files (relative to the working directory) and URLs that `$ref`s read, sorted. */
+  referenced: string[];
   /** The findings that count: not suppressed. Sorted by file, line, column, rule id. */
   findings: Finding[];
   /** Findings an `x-oasguard-ignore` covers, each with its `suppression`; sorted like `findings`. */

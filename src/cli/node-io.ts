@@ -1,4 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { CliIo } from './program';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -18,7 +20,11 @@ export function nodeIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin: () => readAll(process.stdin),
-    writeFile: (path, content) => fs.writeFile(path, content, 'utf8'),
+    // A temporary file beside the target, renamed over it: a full disk or a kill mid-write leaves the old file whole.
+    writeFile: async (path, content) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, content, 'utf8');
+    },
     cwd: process.cwd(),
     env: process.env,
   };

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
@@ -157,9 +158,39 @@ async function writeOutput(io: CliIo, file: string, content: string): Promise<vo
   });
 }
 
+/**
+ * Refuses, before anything is linted, a report or baseline path that is a directory, one of the inputs named, or a
+ * file the run reads (`reads`: the baseline in use). Paths are compared as given and through symlinks.
+ */
+async function checkOutputs(outputs: readonly string[], inputs: readonly string[], reads: readonly string[], io: CliIo): Promise<void> {
+  const named = inputs.filter((input) => input !== '-').map((input) => resolve(io.cwd, input));
+  for (const output of outputs) {
+    const path = resolve(io.cwd, output);
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) throw new UsageError(`Cannot write ${output}: it is a directory.`);
+    const same = async (other: string) => other === path || (info !== undefined && (await realpath(other).catch(() => other)) === (await realpath(path)));
+    for (const input of named) if (await same(input)) throw refusedOutput(output, 'it is one of the inputs');
+    for (const read of reads) if (await same(resolve(io.cwd, read))) throw refusedOutput(output, 'it is the baseline in use');
+  }
+}
+
+/** After the lint and before anything is written: no report over a document linted or a file its `$ref`s read. */
+function checkOutputsAgainstReads(outputs: readonly string[], result: LintResult, io: CliIo): void {
+  const read = new Set([...result.files, ...result.referenced].map((file) => resolve(io.cwd, file)));
+  const clash = outputs.find((output) => read.has(resolve(io.cwd, output)));
+  if (clash !== undefined) throw refusedOutput(clash, 'it is a file this lint read');
+}
+
+function refusedOutput(output: string, why: string): UsageError {
+  return new UsageError(`Refused to write ${output}: ${why}.`, 'Reports and baselines are never written over the files they describe; choose another path.');
+}
+
 async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boolean): Promise<number> {
   const targets = reportTargets(flags.format, flags.output);
+  const outputs = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
+  await checkOutputs(outputs, inputs, flags.baseline === undefined ? [] : [flags.baseline], io);
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
+  checkOutputsAgainstReads(outputs, result, io);
   if (debug) for (const { file, reason } of result.skipped) io.stderr.write(`oasguard: skipped ${printable(file)}: ${reason}\n`);
   const results = sarifResultCount(result);
   if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
@@ -189,7 +220,9 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 
 /** `baseline create`: records every finding that counts now. */
 async function createBaselineFile(inputs: string[], flags: BaselineFlags, io: CliIo): Promise<number> {
+  await checkOutputs([flags.output], inputs, [], io);
   const result = await lint(inputs, await lintOptions(inputs, flags, io));
+  checkOutputsAgainstReads([flags.output], result, io);
   const baseline = createBaseline(result.findings, { path: resolve(io.cwd, flags.output), cwd: io.cwd });
   await writeOutput(io, flags.output, serializeBaseline(baseline));
   io.stdout.write(`Baseline ${flags.output}: ${count(baseline.entries.length, 'finding')} recorded from ${count(result.files.length, 'document')}.\n`);
@@ -199,8 +232,10 @@ async function createBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
 /** `baseline update`: drops the entries no finding matches any more; never adds one. */
 async function updateBaselineFile(inputs: string[], flags: BaselineFlags, io: CliIo): Promise<number> {
   const location = { path: resolve(io.cwd, flags.output), cwd: io.cwd };
+  await checkOutputs([flags.output], inputs, [], io);
   const baseline = await readBaseline(location.path, flags.output);
   const result = await lint(inputs, await lintOptions(inputs, flags, io));
+  checkOutputsAgainstReads([flags.output], result, io);
   const { stale } = matchBaseline(baseline, result.findings, result.files, location);
   const pruned = pruneBaseline(baseline, stale);
   await writeOutput(io, flags.output, serializeBaseline(pruned));

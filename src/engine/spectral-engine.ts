@@ -45,7 +45,8 @@ export interface SourceDocument {
 
 /** What the engine says about a document. */
 export type DocumentOutcome =
-  | { kind: 'linted'; findings: EngineFinding[] }
+  /** `referenced`: the files and URLs its `$ref`s read for the first time in this engine. */
+  | { kind: 'linted'; findings: EngineFinding[]; referenced: string[] }
   /** The document parsed but is not OpenAPI (`looksLikeOpenApi`: it has an `openapi` or `swagger` field); the finding says why. */
   | { kind: 'not-openapi'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
@@ -68,13 +69,19 @@ export class SpectralEngine {
   private readonly messages: MessageTable;
   /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
+  /** Every file and URL read through a `$ref`, in order: a document's outcome names those it read first. */
+  private readonly readOrder: string[] = [];
   /** The resolver's errors for the document being linted: every one, where Spectral reports one per message. */
   private resolverErrors: IResolveError[] = [];
   /** The suppressions of every file linted so far, and which matched a finding. */
   readonly suppressions = new Suppressions();
 
   constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
-    const resolver = createConfinedResolver(policy, (href, text) => this.referencedFiles.set(href, { text }), countFile, (errors) => (this.resolverErrors = errors));
+    const onRead = (href: string, text: string) => {
+      this.referencedFiles.set(href, { text });
+      this.readOrder.push(href);
+    };
+    const resolver = createConfinedResolver(policy, onRead, countFile, (errors) => (this.resolverErrors = errors));
     this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(ruleset.spectral);
     this.messages = ruleset.messages;
@@ -107,6 +114,7 @@ export class SpectralEngine {
       return { kind: 'not-openapi', looksLikeOpenApi: claimsOpenApi, findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     let results: ISpectralDiagnostic[];
+    const readBefore = this.readOrder.length;
     try {
       this.resolverErrors = [];
       const spectralResults = await this.spectral.run(document);
@@ -133,7 +141,7 @@ export class SpectralEngine {
       const suppression = this.suppressions.match(finding);
       if (suppression) finding.suppression = { reason: suppression.reason, path: suppression.nodePath };
     }
-    return { kind: 'linted', findings: [...findings, ...problems] };
+    return { kind: 'linted', findings: [...findings, ...problems], referenced: this.readOrder.slice(readBefore) };
   }
 
   /** Reads the suppressions of the document and of every file it referenced, each file once per run. */

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEAD, oasguard, project, Run, runCli } from '../support/cli';
+import { HEAD, oasguard, op, project, Run, runCli } from '../support/cli';
 
 /**
  * A pull request from a stranger, linted in a CI runner that holds secrets: what its files may make oasguard do.
@@ -334,4 +334,41 @@ describe('document content and file names reach no terminal or CI log as command
     expect(row).not.toMatch(/@octocat|https:\/\/evil|www\.evil|[\u001b\u202e]/);
     expect(row.replace(/\u200b/g, '')).toContain('@octocat www.evil.example https://evil.example');
   }, 30_000);
+});
+
+describe('reports and baselines never overwrite what they describe, and are written whole', () => {
+  const shared = 'description: OK\n';
+  const files = () => ({ 'api.yaml': op('./shared.yaml'), 'shared.yaml': shared, 'b.json': '{"version": 1, "entries": []}\n', 'api/openapi.yaml': API });
+  test.each([
+    ['-f json:api.yaml', ['lint', 'api.yaml', '-f', 'json:api.yaml'], 'api.yaml', 'it is one of the inputs'],
+    ['-o over an input', ['lint', 'api.yaml', '-f', 'sarif', '-o', './api.yaml'], './api.yaml', 'it is one of the inputs'],
+    ['the baseline in use', ['lint', 'api.yaml', '--baseline', 'b.json', '-f', 'json:b.json'], 'b.json', 'it is the baseline in use'],
+    ['a file a $ref reads', ['lint', 'api.yaml', '-f', 'json:shared.yaml'], 'shared.yaml', 'it is a file this lint read'],
+    ['a document found in a directory', ['lint', 'api', '-f', 'json:api/openapi.yaml'], 'api/openapi.yaml', 'it is a file this lint read'],
+    ['baseline create -o over an input', ['baseline', 'create', 'api.yaml', '-o', 'api.yaml'], 'api.yaml', 'it is one of the inputs'],
+    ['baseline update -o over an input', ['baseline', 'update', 'api.yaml', '-o', 'api.yaml'], 'api.yaml', 'it is one of the inputs'],
+  ])('%s: exit 2, nothing written', async (_name, args, output, why) => {
+    const dir = project(files());
+    const before = Object.fromEntries(Object.keys(files()).map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+    const run = await runCli(dir, args);
+    expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, `oasguard: Refused to write ${output}: ${why}.`]);
+    for (const [file, content] of Object.entries(before)) expect(readFileSync(join(dir, file), 'utf8')).toBe(content);
+  }, 30_000);
+
+  test('a report is written to a new file renamed into place, in directories created for it', async () => {
+    const dir = project(files());
+    writeFileSync(join(dir, 'old.json'), 'old report');
+    const inode = statSync(join(dir, 'old.json')).ino;
+    const run = await runCli(dir, ['lint', 'api.yaml', '-f', 'json:old.json', '-f', 'sarif:reports/deep/oasguard.sarif']);
+    expect(run.status).toBe(1);
+    expect(statSync(join(dir, 'old.json')).ino).not.toBe(inode);
+    expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).formatVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/deep/oasguard.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readdirSync(dir).filter((name) => name.startsWith('old.json.'))).toEqual([]);
+  }, 30_000);
+
+  test('a report path that is a directory is refused before linting', async () => {
+    const run = await runCli(project(files()), ['lint', 'api.yaml', '-f', 'json:api']);
+    expect([run.status, run.stderr]).toEqual([2, 'oasguard: Cannot write api: it is a directory.\n']);
+  });
 });
