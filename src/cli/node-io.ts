@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CliIo } from './program';
 
@@ -21,10 +19,7 @@ export function nodeIo(): CliIo {
     stderr: process.stderr,
     readStdin: () => readAll(process.stdin),
     // A temporary file beside the target, renamed over it: a full disk or a kill mid-write leaves the old file whole.
-    writeFile: async (path, content) => {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, content, 'utf8');
-    },
+    writeFile: (path, content) => writeFileAtomic(path, content, 'utf8'),
     cwd: process.cwd(),
     env: process.env,
   };

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   DEFAULT_LIMITS,
   DEFAULT_REMOTE_BUDGET_MS,
@@ -159,8 +159,8 @@ async function writeOutput(io: CliIo, file: string, content: string): Promise<vo
 }
 
 /**
- * Refuses, before anything is linted, a report or baseline path that is a directory, one of the inputs named, or a
- * file the run reads (`reads`: the baseline in use). Paths are compared as given and through symlinks.
+ * Refuses, before anything is linted, a report or baseline path that is a directory or in none, one of the inputs
+ * named, or a file the run reads (`reads`: the baseline in use). Paths are compared as given and through symlinks.
  */
 async function checkOutputs(outputs: readonly string[], inputs: readonly string[], reads: readonly string[], io: CliIo): Promise<void> {
   const named = inputs.filter((input) => input !== '-').map((input) => resolve(io.cwd, input));
@@ -168,6 +168,8 @@ async function checkOutputs(outputs: readonly string[], inputs: readonly string[
     const path = resolve(io.cwd, output);
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) throw new UsageError(`Cannot write ${output}: it is a directory.`);
+    const parent = await stat(dirname(path)).catch(() => undefined);
+    if (!parent?.isDirectory()) throw new UsageError(`Cannot write ${output}: no such directory.`, 'Create the directory first; reports are checked before the lint starts.');
     const same = async (other: string) => other === path || (info !== undefined && (await realpath(other).catch(() => other)) === (await realpath(path)));
     for (const input of named) if (await same(input)) throw refusedOutput(output, 'it is one of the inputs');
     for (const read of reads) if (await same(resolve(io.cwd, read))) throw refusedOutput(output, 'it is the baseline in use');

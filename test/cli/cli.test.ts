@@ -167,7 +167,7 @@ describe('oasguard lint', () => {
     [['lint', INSECURE, '--fail-severity', 'fatal'], /argument 'fatal' is invalid/],
     [['lint', INSECURE, '--bogus'], /error: unknown option '--bogus'/],
     [['lint', INSECURE, '--ruleset', 'fixtures/loading/not-openapi.yaml'], /^oasguard: Invalid ruleset .*: unknown key "name"/],
-    [['lint', INSECURE, '-o', '/nonexistent-dir/out.txt'], /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: ENOENT\.\n$/],
+    [['lint', INSECURE, '-o', '/nonexistent-dir/out.txt'], /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: no such directory\.\n  Create the directory first/],
     [['frobnicate'], /error: unknown command 'frobnicate'/],
   ])('usage and I/O errors exit 2 with a message and no stack: %j', (args, message) => {
     const { status, stdout, stderr } = oasguard(args);

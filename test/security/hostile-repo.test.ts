@@ -355,20 +355,23 @@ describe('reports and baselines never overwrite what they describe, and are writ
     for (const [file, content] of Object.entries(before)) expect(readFileSync(join(dir, file), 'utf8')).toBe(content);
   }, 30_000);
 
-  test('a report is written to a new file renamed into place, in directories created for it', async () => {
+  test('a report is written to a new file renamed into place', async () => {
     const dir = project(files());
     writeFileSync(join(dir, 'old.json'), 'old report');
     const inode = statSync(join(dir, 'old.json')).ino;
-    const run = await runCli(dir, ['lint', 'api.yaml', '-f', 'json:old.json', '-f', 'sarif:reports/deep/oasguard.sarif']);
+    const run = await runCli(dir, ['lint', 'api.yaml', '-f', 'json:old.json', '-f', 'sarif:api/oasguard.sarif']);
     expect(run.status).toBe(1);
     expect(statSync(join(dir, 'old.json')).ino).not.toBe(inode);
     expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).formatVersion).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, 'reports/deep/oasguard.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(join(dir, 'api/oasguard.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readdirSync(dir).filter((name) => name.startsWith('old.json.'))).toEqual([]);
   }, 30_000);
 
-  test('a report path that is a directory is refused before linting', async () => {
-    const run = await runCli(project(files()), ['lint', 'api.yaml', '-f', 'json:api']);
-    expect([run.status, run.stderr]).toEqual([2, 'oasguard: Cannot write api: it is a directory.\n']);
+  test.each([
+    ['a directory', 'json:api', 'oasguard: Cannot write api: it is a directory.'],
+    ['in no directory', 'json:nodir/x.json', 'oasguard: Cannot write nodir/x.json: no such directory.'],
+  ])('a report path that is %s is refused before linting', async (_name, format, message) => {
+    const run = await runCli(project(files()), ['lint', 'api.yaml', '-f', format]);
+    expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, message]);
   });
 });
