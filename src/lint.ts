@@ -5,7 +5,7 @@ import { diagnostics } from './engine/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
 import { DEFAULT_LIMITS, Limits } from './engine/limits';
 import type { RemotePolicy } from './engine/remote';
-import { EncodingError, readLimited } from './engine/resolver';
+import { decodeUtf8, EncodingError, readLimited } from './engine/resolver';
 import { enabledRules, LoadedRuleset, loadRuleset, RulesetLoadOptions } from './engine/ruleset';
 import { DocumentOutcome, EngineFinding, failedDocument, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
 import { LintedFiles, lintInWorkers } from './lint-pool';
@@ -24,8 +24,8 @@ export interface LintOptions {
   ruleset?: string | LoadedRuleset;
   /** Load JavaScript rulesets and custom functions, which run with the caller's permissions. Default false. */
   allowJsRuleset?: boolean;
-  /** The text linted for the input `-`. */
-  stdin?: string;
+  /** What is linted for the input `-`: text, or bytes (which must be UTF-8, like files). */
+  stdin?: string | Uint8Array;
   /** `$ref`s may only read files below this directory. Default: `cwd`. */
   root?: string;
   /** Bounds on file size, nesting, YAML aliases and files read; unset ones take {@link DEFAULT_LIMITS}. */
@@ -211,7 +211,18 @@ export async function lintFile(file: InputFile, engine: SpectralEngine, options:
 
 /** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
 async function readInput(file: InputFile, options: FileLintOptions): Promise<string | EncodingError> {
-  if (file.path === STDIN_INPUT) return options.stdin ?? '';
+  if (file.path === STDIN_INPUT) {
+    const stdin = options.stdin ?? '';
+    const size = typeof stdin === 'string' ? Buffer.byteLength(stdin) : stdin.length;
+    if (size > options.limits.maxFileSize) throw new UsageError(`Standard input is over the ${options.limits.maxFileSize}-byte limit (--max-file-size).`);
+    if (typeof stdin === 'string') return stdin;
+    try {
+      return decodeUtf8(Buffer.from(stdin.buffer, stdin.byteOffset, stdin.length));
+    } catch (error) {
+      if (error instanceof EncodingError) return error;
+      throw error;
+    }
+  }
   // The documents given to lint may live anywhere; only what they reference is confined to the root.
   return readLimited(file.path, options.limits.maxFileSize).catch((error: Error) => {
     if (error instanceof EncodingError) return error;

@@ -1,10 +1,17 @@
 import writeFileAtomic from 'write-file-atomic';
 import type { CliIo } from './program';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** A stream's bytes, or undefined as soon as there are more than `maxBytes` (the rest is not read). */
+async function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += bytes.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The real process's streams, files and environment. */
@@ -17,7 +24,7 @@ export function nodeIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: () => readAll(process.stdin),
+    readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
     // A temporary file beside the target, renamed over it: a full disk or a kill mid-write leaves the old file whole.
     writeFile: (path, content) => writeFileAtomic(path, content, 'utf8'),
     cwd: process.cwd(),

@@ -34,7 +34,8 @@ import {
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
-  readStdin(): Promise<string>;
+  /** Standard input's bytes; undefined when there are more than `maxBytes`, of which no more are read. */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
   writeFile(path: string, content: string): Promise<void>;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -144,12 +145,18 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     ruleset: flags.ruleset,
     allowJsRuleset: flags.allowJsRuleset === true,
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
-    stdin: inputs.includes('-') ? await io.readStdin() : undefined,
+    stdin: inputs.includes('-') ? await readStdin(io, flags.maxFileSize) : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles, maxNodes: flags.maxNodes },
     remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, budgetMs: flags.remoteBudget, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
     jobs: flags.jobs,
   };
+}
+
+async function readStdin(io: CliIo, maxBytes: number): Promise<Uint8Array> {
+  const bytes = await io.readStdin(maxBytes);
+  if (bytes === undefined) throw new UsageError(`Standard input is over the ${maxBytes}-byte limit (--max-file-size).`);
+  return bytes;
 }
 
 async function writeOutput(io: CliIo, file: string, content: string): Promise<void> {

@@ -17,7 +17,8 @@ import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from './ref-loops';
 import type { LoadedRuleset } from './ruleset';
 import { spectralDiagnostic } from './spectral-rules';
-import { AccessPolicy, createConfinedResolver, EncodingError, UNSAFE_REF_MARK } from './resolver';
+import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
+import { AccessPolicy, createConfinedResolver, EncodingError, isInside, UNSAFE_REF_MARK } from './resolver';
 import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
 
 /** A finding before its file is made relative for display. */
@@ -118,7 +119,7 @@ export class SpectralEngine {
     try {
       this.resolverErrors = [];
       const spectralResults = await this.spectral.run(document);
-      results = [...spectralResults.filter((result) => result.code !== 'invalid-ref'), ...resolverDiagnostics(document, this.resolverErrors)];
+      results = [...spectralResults.filter((result) => result.code !== 'invalid-ref'), ...resolverDiagnostics(document, this.resolverErrors, this.policy.root)];
     } catch (error) {
       if (!(error instanceof RefGraphTooLarge)) throw error;
       return { kind: 'unparsable', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'parse-error', 'refSteps', error.message)] };
@@ -256,17 +257,50 @@ const COLLECTION_KEY = /^Mapping key must be a string scalar$/;
  * Spectral's diagnostics for resolver errors (as spectral-core's formatResolverErrors words and places them), one for
  * every error rather than one per distinct message: each unresolvable ref is reported where it is.
  */
-function resolverDiagnostics(document: IDocument, errors: readonly IResolveError[]): ISpectralDiagnostic[] {
+function resolverDiagnostics(document: IDocument, errors: readonly IResolveError[], root: string): ISpectralDiagnostic[] {
   const seen = new Set<string>();
+  let refSites: Map<string, (string | number)[]> | undefined;
   return errors.flatMap((error) => {
-    const path = [...error.path, '$ref'];
-    const source = error.uriStack.length > 0 ? error.uriStack[error.uriStack.length - 1] : (document.source ?? undefined);
-    const key = JSON.stringify([source, path, error.message]);
+    const missing = MISSING_IN_FILE.exec(error.message);
+    // A pointer missing in another file: json-ref-resolver gives its path in that file; the ref is in this one.
+    const site = missing && document.source ? (refSites ??= refsByTarget(document.data, document.source)).get(`${missing[2]}${missing[1]}`) : undefined;
+    const path = [...(site ?? error.path), '$ref'];
+    const source = site ? document.source! : error.uriStack.length > 0 ? error.uriStack[error.uriStack.length - 1] : (document.source ?? undefined);
+    const message = missing ? `${missing[1]} does not exist in ${shownTarget(missing[2], root)}` : error.message.replace(/^Error\s*:\s*/, '');
+    const key = JSON.stringify([source, path, message]);
     if (seen.has(key)) return [];
     seen.add(key);
     const range = document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START };
-    return [{ code: 'invalid-ref', path, message: error.message.replace(/^Error\s*:\s*/, ''), severity: 0, range, ...(source === undefined ? {} : { source }) }];
+    return [{ code: 'invalid-ref', path, message, severity: 0, range, ...(source === undefined ? {} : { source }) }];
   });
+}
+
+/** json-ref-resolver's words for a pointer missing in the file or URL a ref reads. */
+const MISSING_IN_FILE = /^'(#[^']*)' does not exist @ '(.*)'$/;
+
+/** The `$ref`s of a document by the absolute file (or URL) and pointer they name, with where each stands. */
+function refsByTarget(data: unknown, source: string): Map<string, (string | number)[]> {
+  const sites = new Map<string, (string | number)[]>();
+  const pending: { node: unknown; path: (string | number)[] }[] = [{ node: data, path: [] }];
+  while (pending.length > 0) {
+    const { node, path } = pending.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#')) {
+      const [file, fragment = ''] = ref.split('#');
+      const target = /^[a-z][a-z\d+.-]+:/i.test(file) ? file : resolvePath(dirname(source), file);
+      if (!sites.has(`${target}#${fragment}`)) sites.set(`${target}#${fragment}`, path);
+    }
+    for (const [key, child] of Object.entries(node)) pending.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+  }
+  return sites;
+}
+
+/** A file as users see it (relative to the root), or a URL as a URL (the resolver's URIs lose a slash: `https:/x`). */
+function shownTarget(target: string, root: string): string {
+  const url = /^(https?):\/+(.*)$/i.exec(target);
+  if (url) return `${url[1]}://${url[2]}`;
+  return isInside(root, target) ? relative(root, target).split(sep).join('/') : target;
 }
 
 /** Message id, text and severity for diagnostics Spectral words itself (parser and resolver errors). */

@@ -36,7 +36,7 @@ function project(files: Record<string, string> = {}) {
     const code = await run(['node', 'oasguard', ...args], {
       stdout: { write: (text: string) => (output.stdout += text) },
       stderr: { write: (text: string) => (output.stderr += text) },
-      readStdin: async () => '',
+      readStdin: async () => new Uint8Array(),
       writeFile: (path, content) => writeFile(path, content),
       cwd,
       env: {},

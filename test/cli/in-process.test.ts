@@ -13,7 +13,7 @@ async function runOnTerminal(args: string[], overrides: Partial<CliIo> = {}) {
   const io: CliIo = {
     stdout: { write: (text: string) => (output.stdout += text), isTTY: true },
     stderr: { write: (text: string) => (output.stderr += text) },
-    readStdin: async () => '',
+    readStdin: async () => new Uint8Array(),
     writeFile: async () => undefined,
     cwd: REPO_ROOT,
     env: {},

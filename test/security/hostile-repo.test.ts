@@ -375,3 +375,28 @@ describe('reports and baselines never overwrite what they describe, and are writ
     expect([run.status, run.stderr.split('\n')[0]]).toEqual([2, message]);
   });
 });
+
+describe('standard input obeys the same limits as files', () => {
+  test('over --max-file-size: exit 2, one line', async () => {
+    const run = await runCli(project(), ['lint', '-', '--max-file-size', '1000'], { input: `${HEAD}paths: {}\nx-big: "${'x'.repeat(5000)}"\n` });
+    expect([run.status, run.stderr]).toEqual([2, 'oasguard: Standard input is over the 1000-byte limit (--max-file-size).\n']);
+  });
+
+  test('not UTF-8: a parse error, as for a file', async () => {
+    const run = await oasguard(project(), ['-'], { input: Buffer.from(`${HEAD}paths: {}\nx-name: caf\xe9\n`, 'latin1') });
+    expect(findingsOf(run)).toEqual([['parse-error', 4, 'error']]);
+  });
+});
+
+test('a filter over members that may be missing never fails the lint', async () => {
+  const ruleset = `extends: oasguard:recommended\nrules:\n  deep:\n    given: "$.paths[*][*][?(@.x.y.z == 1)]"\n    severity: error\n    then: {function: falsy}\n`;
+  const run = await oasguard(project({ '.oasguard.yaml': ruleset, 'api.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses: {"200": {description: ok}}\n` }), ['api.yaml']);
+  expect(run.json!.findings.map((finding) => finding.ruleId)).not.toContain('internal-error');
+});
+
+test('a pointer missing in a referenced file is reported at the ref, naming the file relative to the root', async () => {
+  const run = await oasguard(project({ 'api.yaml': `${HEAD}paths:\n  /x: {$ref: "./sub/paths.yaml#/nope"}\n`, 'sub/paths.yaml': 'get: {responses: {"200": {description: ok}}}\n' }), ['api.yaml']);
+  expect(run.json!.findings.map((finding) => [finding.ruleId, finding.range.start.line, finding.message])).toEqual([
+    ['unresolved-ref', 4, 'Cannot resolve $ref: #/nope does not exist in sub/paths.yaml.'],
+  ]);
+});

@@ -26,7 +26,7 @@ export interface Run {
 }
 
 /** The built CLI in `cwd` with `args`: its exit code and output, which never holds a stack trace. */
-export function runCli(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function runCli(cwd: string, args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...options.env }, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => {
       expect(stderr).not.toMatch(STACK_FRAME);
@@ -37,7 +37,7 @@ export function runCli(cwd: string, args: string[], options: { input?: string; e
 }
 
 /** `oasguard lint` in `cwd`, asked for text on stdout plus JSON and SARIF files, which must be valid when written. */
-export async function oasguard(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export async function oasguard(cwd: string, args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'oasguard-out-'));
   const run = await runCli(cwd, ['lint', ...args, '-f', 'text', '-f', `json:${out}/report.json`, '-f', `sarif:${out}/report.sarif`], options);
   if (existsSync(join(out, 'report.json'))) {
