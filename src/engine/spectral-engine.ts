@@ -231,12 +231,14 @@ function parseDocument(source: string, text: string): IDocument {
 /** Why parsed data is not an OpenAPI document oasguard can lint, or undefined when it is one. */
 function notOpenApiReason(data: unknown): string | undefined {
   if (!isMapping(data)) return 'the top level is not a mapping';
+  // A version that is not a scalar (`openapi: {toString: []}`) cannot even be turned into a string.
+  const version = (value: unknown) => (value === null || typeof value !== 'object' ? String(value) : JSON.stringify(value));
   const { openapi, swagger } = data;
   if (openapi !== undefined) {
-    return /^3\.[012]\.\d+$/.test(String(openapi)) ? undefined : `unsupported version "openapi: ${String(openapi)}" (3.0.x, 3.1.x and 3.2.x are supported)`;
+    return typeof openapi === 'string' && /^3\.[012]\.\d+$/.test(openapi) ? undefined : `unsupported version "openapi: ${version(openapi)}" (3.0.x, 3.1.x and 3.2.x are supported)`;
   }
   if (swagger !== undefined) {
-    return String(swagger) === '2.0' ? undefined : `unsupported version "swagger: ${String(swagger)}" (2.0 is supported)`;
+    return typeof swagger === 'string' && swagger === '2.0' ? undefined : `unsupported version "swagger: ${version(swagger)}" (2.0 is supported)`;
   }
   return 'it has no "openapi" or "swagger" field';
 }

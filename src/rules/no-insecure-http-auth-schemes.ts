@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { httpAuthScheme, isObject, keyOf } from './support/openapi';
+import { asText, httpAuthScheme, isObject, keyOf } from './support/openapi';
 
 /** HTTP auth schemes judged elsewhere or acceptable: basic has its own rule. */
 const ACCEPTED = new Set(['bearer', 'basic', 'mutual']);
@@ -28,7 +28,7 @@ export default defineRule({
     if (!isObject(scheme)) return;
     const name = httpAuthScheme(scheme);
     if (name !== undefined && !ACCEPTED.has(name)) {
-      context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: String(scheme.scheme) } });
+      context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: asText(scheme.scheme) } });
     }
   },
 });

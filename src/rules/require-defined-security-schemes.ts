@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, oauth2Scopes, SECURITY_REQUIREMENTS, securitySchemesOf } from './support/openapi';
+import { asText, isObject, oauth2Scopes, SECURITY_REQUIREMENTS, securitySchemesOf } from './support/openapi';
 
 export default defineRule({
   id: 'require-defined-security-schemes',
@@ -33,7 +33,7 @@ export default defineRule({
       } else if (scheme.type === 'oauth2' && Array.isArray(scopes)) {
         const defined = oauth2Scopes(scheme);
         scopes.forEach((scope, index) => {
-          if (!defined.has(String(scope))) context.report('undefinedScope', { at: [name, index], data: { name, scope: String(scope) } });
+          if (!defined.has(asText(scope))) context.report('undefinedScope', { at: [name, index], data: { name, scope: asText(scope) } });
         });
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule, PathSegment, RuleContext } from './define-rule';
-import { isObject, JsonObject, underOperations } from './support/openapi';
+import { asText, isObject, JsonObject, underOperations } from './support/openapi';
 
 interface Options {
   /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
@@ -78,7 +78,7 @@ function checkSwaggerSchemes(schemes: unknown, context: RuleContext<Options, Mes
   const host = typeof root.host === 'string' ? root.host : '';
   if (isAllowedHost(hostOf(`http://${host}`), context.options)) return;
   schemes.forEach((scheme, index) => {
-    const name = String(scheme).toLowerCase();
+    const name = asText(scheme).toLowerCase();
     if (name === 'http' || name === 'ws') context.report('insecureScheme', { at: [index], data: { scheme: name } });
   });
 }

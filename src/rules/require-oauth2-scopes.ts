@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from './define-rule';
-import { isObject, JsonObject, keyOf, SECURITY_REQUIREMENTS, SECURITY_SCHEMES, securitySchemesOf } from './support/openapi';
+import { asText, isObject, JsonObject, keyOf, SECURITY_REQUIREMENTS, SECURITY_SCHEMES, securitySchemesOf } from './support/openapi';
 
 type MessageId = 'noScopesDefined' | 'noScopeRequested';
 
@@ -12,7 +12,7 @@ function checkScheme(scheme: JsonObject, context: RuleContext<undefined, Message
       if (isObject(definition) && empty(definition.scopes)) context.report('noScopesDefined', { at: ['flows', flow], data: { name, flow } });
     }
   } else if (empty(scheme.scopes)) {
-    context.report('noScopesDefined', { at: 'scopes' in scheme ? ['scopes'] : [], data: { name, flow: String(scheme.flow) } });
+    context.report('noScopesDefined', { at: 'scopes' in scheme ? ['scopes'] : [], data: { name, flow: asText(scheme.flow) } });
   }
 }
 

@@ -140,3 +140,11 @@ export function parameterSchemaAt(parameter: JsonObject): { schema: JsonObject; 
   const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
   return mediaType !== undefined && isObject(media) && isObject(media.schema) ? { schema: media.schema, at: ['content', mediaType, 'schema'] } : undefined;
 }
+
+/**
+ * A document value as text for a message or a comparison. `String()` throws on an object whose `toString` member is
+ * data (`{toString: []}`), which a document can hold anywhere.
+ */
+export function asText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
