@@ -36,7 +36,10 @@ export const diagnostics: Record<DiagnosticId, RuleMeta> = {
     rationale:
       'An invalid document is read differently by different tools: a gateway may ignore a misspelt `security` key ' +
       'that the linter would otherwise trust, leaving operations unprotected.',
-    sources: ['OpenAPI Specification 2.0, 3.0, 3.1 and 3.2 JSON schemas'],
+    sources: [
+      'OpenAPI Specification 2.0, 3.0, 3.1 and 3.2 JSON schemas',
+      'Swagger 2.0 semantics as @apidevtools/swagger-parser checks them (path parameters declared, one body parameter, required properties that exist)',
+    ],
     fix: 'Correct the document where the finding points; the message names the expected structure.',
   }),
   'invalid-suppression': diagnostic({

@@ -4,7 +4,6 @@ import { createRulesetFunction } from '@stoplight/spectral-core';
 import type { RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
 import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
 import { oas2, oas3, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { oasDocumentSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import { parse as parseYaml } from 'yaml';
 import { RULES_DOCS_URL } from '../meta';
 import { renderMessage, Rule } from '../rules/define-rule';
@@ -13,6 +12,7 @@ import type { Severity } from '../types';
 import type { DiagnosticId } from './diagnostics';
 import type { MessageEncoder } from './messages';
 import { compileSelector, select } from './selectors';
+import { StructureProblem, swagger2SemanticProblem, validateStructure } from './structure';
 
 /** The presets shipped in `rulesets/`. */
 export const PRESETS = ['recommended', 'strict'] as const;
@@ -83,24 +83,8 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
   return createRulesetFunction<unknown, unknown>({ input: null, options: rule.options?.schema ?? null }, check);
 }
 
-/**
- * Spectral's bundled OpenAPI 3.1 schema predates `$ref` in Path Items (allowed by the 3.1 spec), so it calls
- * `paths: {/x: {$ref: ...}}` invalid; those reports are dropped rather than passed on as false errors.
- */
-const validateSchema: RulesetFunction = (input, options, context) => {
-  let results: IFunctionResult[] | void;
-  try {
-    results = (oasDocumentSchema as RulesetFunction)(input, options, context) as IFunctionResult[] | void;
-  } catch (error) {
-    // It follows `$ref`s to word its messages, and throws on malformed ones (`$ref: []`): still a finding.
-    return [{ message: `the document cannot be validated: ${error instanceof Error ? error.message : String(error)}`, path: [] }];
-  }
-  const paths = (input as { paths?: Record<string, unknown> } | null)?.paths;
-  return results?.filter(({ path = [], message }) => {
-    const pathItem = path.length === 2 && path[0] === 'paths' ? paths?.[String(path[1]).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-    return !(typeof pathItem === 'object' && pathItem !== null && '$ref' in pathItem && message.includes('unevaluated properties'));
-  });
-};
+/** The rule running swagger-parser's Swagger 2.0 semantic checks (see structure.ts). */
+const SWAGGER2_SEMANTICS = 'oasguard-oas2-semantics';
 
 /** Spectral's codes for its own diagnostics and for the schema checks, and the oasguard diagnostic each becomes. */
 const SPECTRAL_DIAGNOSTICS: Record<string, DiagnosticId> = {
@@ -108,6 +92,7 @@ const SPECTRAL_DIAGNOSTICS: Record<string, DiagnosticId> = {
   'invalid-ref': 'unresolved-ref',
   'oas2-schema': 'invalid-openapi',
   'oas3-schema': 'invalid-openapi',
+  [SWAGGER2_SEMANTICS]: 'invalid-openapi',
 };
 
 /** The oasguard diagnostic a Spectral code is reported as; undefined for rule names (`constructor` included). */
@@ -116,22 +101,26 @@ export function spectralDiagnostic(code: string): DiagnosticId | undefined {
 }
 
 /**
- * The schema checks, reported as `invalid-openapi`. They take the names of `spectral:oas`'s own schema rules, so
- * a ruleset extending it has them once.
+ * The structural checks, reported as `invalid-openapi` (see structure.ts). The schema checks take the names of
+ * `spectral:oas`'s own schema rules, so a ruleset extending it has them once.
  */
 export function schemaRules(encode: MessageEncoder): Record<string, SpectralRule> {
-  const rule = (format: typeof oas2): SpectralRule => ({
+  const rule = (format: typeof oas2, resolved: boolean, check: (document: unknown) => StructureProblem[]): SpectralRule => ({
     given: '$',
     formats: [format],
-    resolved: false,
+    resolved,
     severity: 'error',
     message: '{{error}}',
     then: {
-      function: function oasguardSchema(target, options, context) {
-        const results = validateSchema(target, options, context) as IFunctionResult[] | void;
-        return results?.map((result) => ({ ...result, message: encode('invalid', result.message) }));
+      function: function oasguardStructure(target) {
+        return check(target).map(({ path, message }) => ({ message: encode('invalid', message), path }));
       },
     },
   });
-  return { 'oas2-schema': rule(oas2), 'oas3-schema': rule(oas3) };
+  return {
+    'oas2-schema': rule(oas2, false, validateStructure),
+    'oas3-schema': rule(oas3, false, validateStructure),
+    // Swagger-parser judges parameters and schemas as they are once references are followed.
+    [SWAGGER2_SEMANTICS]: rule(oas2, true, (document) => [swagger2SemanticProblem(document)].filter((problem) => problem !== undefined)),
+  };
 }
