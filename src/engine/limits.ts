@@ -142,39 +142,30 @@ function yamlViolation(text: string, limits: Limits): LimitViolation | undefined
   // Nodes each collection stands for when fully expanded, and nodes the aliases below it add: both saturate just
   // above the budget, so a bomb is measured without being expanded.
   const budget = limits.maxAliases + 1;
-  const sizes = new Map<Node, number>();
-  const added = new Map<Node, number>();
+  /** A measure of a collection: its own count plus its items', memoized, saturating just above the budget. */
+  const summed = (own: number, measure: (node: unknown) => number) => {
+    const memo = new Map<Node, number>();
+    return (node: Node & { items: unknown[] }): number => {
+      const known = memo.get(node);
+      if (known !== undefined) return known;
+      memo.set(node, own); // a self-referencing anchor counts once
+      let total = own;
+      for (const item of node.items) {
+        total += isPair(item) ? measure(item.key) + measure(item.value) : measure(item);
+        if (total > budget) break;
+      }
+      memo.set(node, Math.min(total, budget));
+      return memo.get(node)!;
+    };
+  };
   const sizeOf = (node: unknown): number => {
-    if (isAlias(node)) {
-      const target = (node as Alias).resolve(document);
-      return target ? sizeOf(target) : 1;
-    }
-    if (!isCollection(node)) return 1;
-    const known = sizes.get(node);
-    if (known !== undefined) return known;
-    sizes.set(node, 1); // a self-referencing anchor counts once
-    let size = 1;
-    for (const item of node.items) {
-      size += isPair(item) ? sizeOf(item.key) + sizeOf(item.value) : sizeOf(item);
-      if (size > budget) break;
-    }
-    sizes.set(node, Math.min(size, budget));
-    return sizes.get(node)!;
+    if (!isAlias(node)) return isCollection(node) ? sizeOfCollection(node) : 1;
+    const target = (node as Alias).resolve(document);
+    return target ? sizeOf(target) : 1;
   };
-  const addedBy = (node: unknown): number => {
-    if (isAlias(node)) return sizeOf(node);
-    if (!isCollection(node)) return 0;
-    const known = added.get(node);
-    if (known !== undefined) return known;
-    added.set(node, 0);
-    let count = 0;
-    for (const item of node.items) {
-      count += isPair(item) ? addedBy(item.key) + addedBy(item.value) : addedBy(item);
-      if (count > budget) break;
-    }
-    added.set(node, Math.min(count, budget));
-    return added.get(node)!;
-  };
+  const sizeOfCollection = summed(1, sizeOf);
+  const addedBy = (node: unknown): number => (isAlias(node) ? sizeOf(node) : isCollection(node) ? addedByCollection(node) : 0);
+  const addedByCollection = summed(0, addedBy);
   const deepest = deepestNode(document.contents, limits.maxDepth);
   if (deepest) return tooDeep(limits.maxDepth, text, deepest.range?.[0] ?? 0);
   if (addedBy(document.contents) > limits.maxAliases) {
