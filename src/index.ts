@@ -1,9 +1,10 @@
 /** oasguard's public API; the CLI uses nothing else. */
-export { lint, readBaseline, STDIN_NAME } from './lint';
+export { lint, readBaseline } from './lint/lint';
+export { STDIN_NAME } from './lint/options';
 export { sortFindings } from './findings';
-export { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from './baseline';
-export type { Baseline, BaselineEntry, BaselineLocation, BaselineMatch } from './baseline';
-export type { LintOptions } from './lint';
+export { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline } from './lint/baseline';
+export type { Baseline, BaselineEntry, BaselineLocation, BaselineMatch } from './lint/baseline';
+export type { LintOptions } from './lint/options';
 export { DEFAULT_LIMITS } from './engine/limits';
 export { DEFAULT_REMOTE_BUDGET_MS } from './engine/remote';
 export type { Limits } from './engine/limits';

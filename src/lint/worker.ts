@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleset } from './engine/ruleset';
-import { createEngine, lintFile, rulesetLoadOptions } from './lint';
-import { toThreadError, WorkerRequest, WorkerResponse, WorkerSetup } from './lint-pool';
+import { loadRuleset } from '../engine/ruleset';
+import { createEngine, lintFile } from './lint-file';
+import { rulesetLoadOptions } from './options';
+import { toThreadError, WorkerRequest, WorkerResponse, WorkerSetup } from './pool';
 
 /** A lint worker thread: one engine, fed one file at a time by lintInWorkers. */
 const { options, filesRead } = workerData as WorkerSetup;

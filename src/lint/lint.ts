@@ -1,59 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { diagnostics } from '../engine/diagnostics';
+import { expandInputs, InputFile, STDIN_INPUT } from '../engine/inputs';
+import { DEFAULT_LIMITS, Limits } from '../engine/limits';
+import { enabledRules, LoadedRuleset, loadRuleset } from '../engine/ruleset';
+import { DocumentOutcome, EngineFinding, suppressionFinding } from '../engine/spectral-engine';
+import { UsageError } from '../errors';
+import { sortFindings } from '../findings';
+import type { Finding, LintResult, RuleMeta, UnlintedFile } from '../types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
-import { diagnostics } from './engine/diagnostics';
-import { expandInputs, InputFile, STDIN_INPUT } from './engine/inputs';
-import { DEFAULT_LIMITS, Limits } from './engine/limits';
-import type { RemotePolicy } from './engine/remote';
-import { decodeUtf8, EncodingError, readLimited } from './engine/resolver';
-import { enabledRules, LoadedRuleset, loadRuleset, RulesetLoadOptions } from './engine/ruleset';
-import { DocumentOutcome, EngineFinding, failedDocument, SpectralEngine, suppressionFinding, undecodable } from './engine/spectral-engine';
-import { LintedFiles, lintInWorkers } from './lint-pool';
-import { UsageError } from './errors';
-import { sortFindings } from './findings';
-import type { Finding, LintResult, RuleMeta, UnlintedFile } from './types';
-
-/** How `lint()` finds, reads and judges documents. */
-export interface LintOptions {
-  /** Base for relative inputs and for the file names in findings. */
-  cwd: string;
-  /**
-   * A preset name (`recommended`, `strict`), a ruleset file path, or a loaded ruleset. Default: the project's
-   * `.oasguard.yaml` in `cwd`, or `recommended` when there is none.
-   */
-  ruleset?: string | LoadedRuleset;
-  /** Load JavaScript rulesets and custom functions, which run with the caller's permissions. Default false. */
-  allowJsRuleset?: boolean;
-  /** What is linted for the input `-`: text, or bytes (which must be UTF-8, like files). */
-  stdin?: string | Uint8Array;
-  /** `$ref`s may only read files below this directory. Default: `cwd`. */
-  root?: string;
-  /** Bounds on file size, nesting, YAML aliases and files read; unset ones take {@link DEFAULT_LIMITS}. */
-  limits?: Partial<Limits>;
-  /** Fetch https `$ref`s under this policy; without it, remote refs are refused (`unsafe-ref`). */
-  remote?: RemotePolicy;
-  /**
-   * Skip named files that are not OpenAPI documents instead of reporting them, as directory searches do, and
-   * accept finding none: for pre-commit hooks, which pass every staged YAML and JSON file.
-   */
-  skipNonOpenApi?: boolean;
-  /** A baseline file (relative to `cwd`): findings it holds are reported apart, in `baselined`, and do not count. */
-  baseline?: string;
-  /**
-   * Worker threads to lint many files on, one file at a time each; default 1 (in-process). Used for a ruleset given
-   * by name or path, and for 2 or more files of 6 MB or more in all (below that, starting the workers costs more than they save).
-   */
-  jobs?: number;
-}
-
-/** Name shown for standard input in findings. */
-export const STDIN_NAME = '<stdin>';
-
-/**
- * A cheap test before parsing a file that may be skipped: the words `openapi` or `swagger`, or an escape (`\u006f`),
- * which could spell them in a key. A file that passes is parsed, and judged by its keys.
- */
-const MAY_BE_OPENAPI = /openapi|swagger|\\/i;
+import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
+import { FileCounter, FileLintOptions, LintOptions, rulesetLoadOptions } from './options';
+import { LintedFiles, lintInWorkers } from './pool';
 
 /**
  * Lints OpenAPI documents: files, directories, globs or `-` for `options.stdin`. Problems in the documents
@@ -128,9 +86,10 @@ async function checkedRoot(root: string, cwd: string): Promise<string> {
   throw new UsageError(`The root ${displayPath(root, cwd) || '.'} is ${info ? 'not a directory' : 'missing'}.`, '--root names the directory that $refs and rulesets may read below.');
 }
 
-/** How the ruleset is loaded, here and in workers: confined to the root and the size limit like documents. */
-export function rulesetLoadOptions(options: Pick<LintOptions, 'allowJsRuleset' | 'root'>, limits: Limits): RulesetLoadOptions {
-  return { allowJs: options.allowJsRuleset, root: options.root, maxFileSize: limits.maxFileSize };
+function createFileCounter(initial: number): FileCounter {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(counter, 0, initial);
+  return counter;
 }
 
 async function lintInProcess(files: InputFile[], ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): Promise<LintedFiles> {
@@ -167,72 +126,6 @@ export async function readBaseline(path: string, name: string): Promise<Baseline
     throw new UsageError(`Cannot read baseline ${name}: ${error.code ?? error.message}.`, 'Create one with `oasguard baseline create`.');
   });
   return parseBaseline(text, name);
-}
-
-/** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
-export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & { limits: Limits };
-
-/** A counter of the files a run reads, shared by its workers: the documents given and what their `$ref`s read. */
-export type FileCounter = Int32Array;
-
-function createFileCounter(initial: number): FileCounter {
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  Atomics.store(counter, 0, initial);
-  return counter;
-}
-
-export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): SpectralEngine {
-  const { limits } = options;
-  const countFile = () => {
-    if (Atomics.add(filesRead, 0, 1) + 1 > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
-  };
-  return new SpectralEngine(ruleset, { root: options.root ?? options.cwd, limits, remote: options.remote }, countFile);
-}
-
-/** The absolute path findings in an input are reported under (a made-up one for standard input). */
-function sourceOf(file: InputFile, cwd: string): string {
-  return file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
-}
-
-/** Whether an input must be reported even when it is not OpenAPI: the user named it, and did not ask to skip such. */
-function mustReport(file: InputFile, options: Pick<LintOptions, 'skipNonOpenApi'>): boolean {
-  return file.explicit && !options.skipNonOpenApi;
-}
-
-/** Lints one input; undefined when a file found by a search (or a pre-commit hook) is plainly not OpenAPI. */
-export async function lintFile(file: InputFile, engine: SpectralEngine, options: FileLintOptions): Promise<DocumentOutcome | undefined> {
-  const source = sourceOf(file, options.cwd);
-  const text = await readInput(file, options);
-  // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
-  if (!mustReport(file, options) && (text instanceof EncodingError || !MAY_BE_OPENAPI.test(text))) return undefined;
-  if (text instanceof EncodingError) return undecodable(source, text);
-  return engine.lintDocument({ source, text }).catch((error: unknown) => failedDocument(source, error));
-}
-
-/** The text of an input; a file that is not UTF-8 is a finding, not a usage error. */
-async function readInput(file: InputFile, options: FileLintOptions): Promise<string | EncodingError> {
-  if (file.path === STDIN_INPUT) {
-    const stdin = options.stdin ?? '';
-    const size = typeof stdin === 'string' ? Buffer.byteLength(stdin) : stdin.length;
-    if (size > options.limits.maxFileSize) throw new UsageError(`Standard input is over the ${options.limits.maxFileSize}-byte limit (--max-file-size).`);
-    if (typeof stdin === 'string') return stdin;
-    try {
-      return decodeUtf8(Buffer.from(stdin.buffer, stdin.byteOffset, stdin.length));
-    } catch (error) {
-      if (error instanceof EncodingError) return error;
-      throw error;
-    }
-  }
-  // The documents given to lint may live anywhere; only what they reference is confined to the root.
-  return readLimited(file.path, options.limits.maxFileSize).catch((error: Error) => {
-    if (error instanceof EncodingError) return error;
-    throw new UsageError(`Cannot lint ${displayPath(file.path, options.cwd)}: ${error.message}.`);
-  });
-}
-
-/** A path relative to `cwd` with forward slashes, as users see it in reports. */
-function displayPath(path: string, cwd: string): string {
-  return relative(cwd, path).split(sep).join('/');
 }
 
 function toPointer(path: readonly (string | number)[]): string {

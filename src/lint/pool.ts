@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { InputFile } from './engine/inputs';
-import type { DocumentOutcome } from './engine/spectral-engine';
-import { SuppressionEntry, Suppressions } from './engine/suppressions';
-import { errorMessage, UsageError } from './errors';
-import type { FileLintOptions } from './lint';
+import type { InputFile } from '../engine/inputs';
+import type { DocumentOutcome } from '../engine/spectral-engine';
+import { SuppressionEntry, Suppressions } from '../engine/suppressions';
+import { errorMessage, UsageError } from '../errors';
+import type { FileLintOptions } from './options';
 
 /** What the files' lints gave, by input index (undefined: skipped), and every file's suppressions with their use. */
 export interface LintedFiles {
@@ -33,7 +33,7 @@ export type WorkerResponse =
   | { kind: 'error'; error: ThreadError }
   | { kind: 'suppressions'; entries: [string, SuppressionEntry[]][] };
 
-const WORKER_FILE = join(__dirname, 'lint-worker.js');
+const WORKER_FILE = join(__dirname, 'worker.js');
 
 export function toThreadError(error: unknown): ThreadError {
   if (error instanceof UsageError) return { usage: true, message: error.message, hint: error.hint };
