@@ -1,3 +1,9 @@
+/**
+ * The engine: runs oasguard's rules through spectral-core on one document at a time, and turns what Spectral reports
+ * into findings. @stoplight/spectral-core is pinned to patch releases (~1.24), like the libraries whose internals
+ * oasguard deep-imports or replaces (json-ref-resolver, @stoplight/yaml, nimma): a minor release may change those
+ * internals; the property tests in test/engine/ compare the replacements with the libraries on upgrade.
+ */
 import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import type { IResolveError } from '@stoplight/json-ref-resolver/types';
