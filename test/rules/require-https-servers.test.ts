@@ -12,12 +12,23 @@ testRule(rule, {
     {
       fixture: 'fail-oas30.yaml',
       findings: [
-        { messageId: 'insecureUrl', pointer: '/servers/0/url', line: 6 },
-        { messageId: 'insecureVariable', pointer: '/servers/1/variables/scheme/default', line: 10 },
+        { messageId: 'insecureUrl', pointer: '/servers/0/url', line: 6, column: 10, message: 'Server URL "http://api.example.com" uses http://; serve the API over HTTPS only.' },
+        {
+          messageId: 'insecureVariable',
+          pointer: '/servers/1/variables/scheme/default',
+          line: 10,
+          column: 18,
+          message: 'Server variable "scheme" can be "http", which makes the URL "http://api.example.com" use http://.',
+        },
         { messageId: 'insecureVariable', pointer: '/servers/1/variables/scheme/enum/1', line: 11 },
         { messageId: 'insecureUrl', pointer: '/paths/~1pets/servers/0/url', line: 15 },
-        { messageId: 'insecureUrl', pointer: '/paths/~1pets/get/servers/0/url', line: 18 },
+        { messageId: 'insecureUrl', pointer: '/paths/~1pets/get/servers/0/url', line: 18, message: /uses ws:\/\// },
       ],
+    },
+    {
+      name: 'inline: a server variable whose enum offers http',
+      code: 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers:\n  - url: "{proto}://api.example.com"\n    variables:\n      proto: {default: https, enum: [https, http]}\npaths: {}\n',
+      findings: [{ messageId: 'insecureVariable', pointer: '/servers/0/variables/proto/enum/1', line: 6, column: 45, message: /can be "http"/ }],
     },
     {
       fixture: 'fail-oas31.yaml',
