@@ -1,4 +1,5 @@
 import { defineRule, PathSegment } from './define-rule';
+import { PathLink, toPath } from './support/path-links';
 
 /** Secret formats, each a pattern matched within string values. */
 const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
@@ -24,18 +25,6 @@ export function secretIn(text: string): string | undefined {
     if (match && !PLACEHOLDER.test(match[0])) return kind;
   }
   return undefined;
-}
-
-/** A path as a chain of links, so that a deep walk does not copy its path at every level. */
-interface PathLink {
-  parent: PathLink | undefined;
-  segment: PathSegment;
-}
-
-function toPath(link: PathLink | undefined): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (let node = link; node; node = node.parent) segments.push(node.segment);
-  return segments.reverse();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PathSegment } from '../define-rule';
 import { isObject, isSwagger2, JsonObject, OPERATION_PARAMETERS, parameterSchemaAt, underOperations } from './openapi';
+import { PathLink, toPath } from './path-links';
 
 /**
  * Where request inputs start: OpenAPI 3 request-body media types, and the parameters operations use (in
@@ -51,18 +52,6 @@ const SINGLE = ['additionalProperties', 'items'] as const;
 const MAPS = ['properties', 'patternProperties'] as const;
 const LISTS = ['oneOf', 'anyOf', 'prefixItems', 'items'] as const;
 
-/** A path as a chain of links, so that a deep walk does not copy its path at every level. */
-interface PathLink {
-  parent: PathLink | undefined;
-  segment: PathSegment;
-}
-
-function toPath(base: PathSegment[], link: PathLink | undefined): PathSegment[] {
-  const segments: PathSegment[] = [];
-  for (let node = link; node; node = node.parent) segments.push(node.segment);
-  return [...base, ...segments.reverse()];
-}
-
 /**
  * Calls `visit` for `schema` and every subschema it accepts input through, depth first. Each (schema, role)
  * is visited once per memo, so recursive schemas terminate. The walk keeps its own stack: real documents nest
@@ -82,7 +71,7 @@ export function walkSchemas(
     if (seen.has(node)) continue;
     seen.add(node);
     let path: PathSegment[] | undefined;
-    visit({ schema: node, composed, get at() { return (path ??= toPath(at, link)); } });
+    visit({ schema: node, composed, get at() { return (path ??= toPath(link, at)); } });
     // Pushed in reverse so that children are visited in document order.
     const children: { node: unknown; link: PathLink; composed: boolean }[] = [];
     const child = (value: unknown, segments: PathSegment[], isComposed = false) => {
