@@ -37,14 +37,15 @@ const DOUBLE_QUOTED = /"(?:[^"\\]|\\.)*"/g;
 /** One character of a double-quoted string: itself, or a hexadecimal escape. */
 const UNIT = /\\(?:U[\da-fA-F]{8}|u[\da-fA-F]{4}|x[\da-fA-F]{2})|[^\\]/gy;
 
-function unescape(text: string): string {
+/** `text` with its JSON and YAML hexadecimal escapes (`\u006f`, `\x6F`, `\U0000006F`) decoded. */
+export function unescapeHex(text: string): string {
   return text.replace(ESCAPE, (_, ...codes: (string | undefined)[]) => String.fromCodePoint(parseInt(codes.slice(0, 3).find((code) => code !== undefined)!, 16) % 0x110000));
 }
 
 /** Whether a text's escapes may spell a hazardous key: only then are its quoted strings looked at. */
 function mayHideHazard(text: string): boolean {
   if (!text.includes('\\')) return false;
-  const unescaped = unescape(text);
+  const unescaped = unescapeHex(text);
   return HAZARDS.some(([key]) => unescaped.includes(key));
 }
 
@@ -66,7 +67,7 @@ function respelt(quoted: string, json: boolean): string | undefined {
   const content = quoted.slice(1, -1);
   UNIT.lastIndex = 0;
   const units = content.match(UNIT) ?? [];
-  const standIn = HAZARDS.find(([key]) => key === unescape(content))?.[1];
+  const standIn = HAZARDS.find(([key]) => key === unescapeHex(content))?.[1];
   if (units.join('') !== content || standIn === undefined) return undefined;
   // Any spelling of each stand-in character whose lengths add up to the original's: a small search, done rarely.
   const choices = [...standIn].map((char) => spellings(char, json));

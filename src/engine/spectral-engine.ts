@@ -4,6 +4,7 @@
  * oasguard deep-imports or replaces (json-ref-resolver, @stoplight/yaml, nimma): a minor release may change those
  * internals; the property tests in test/engine/ compare the replacements with the libraries on upgrade.
  */
+import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
 import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
 import type { IDocument } from '@stoplight/spectral-core/dist/document';
 import type { IResolveError } from '@stoplight/json-ref-resolver/types';
@@ -12,7 +13,7 @@ import * as Parsers from '@stoplight/spectral-parsers';
 import { errorMessage } from '../errors';
 import { SEVERITIES, Severity } from '../types';
 import { DiagnosticId, diagnostics } from './diagnostics';
-import { asParsedKey, restoreKeys, withSafeKeys } from './document-safety';
+import { asParsedKey, restoreKeys, unescapeHex, withSafeKeys } from './document-safety';
 import { checkLimits, isJson, positionAt } from './limits';
 import { RefGraphTooLarge } from './local-refs';
 import { jsonLocation, yamlLocation } from './locations';
@@ -23,7 +24,6 @@ import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from './ref-loops';
 import type { LoadedRuleset } from './ruleset';
 import { spectralDiagnostic } from './spectral-rules';
-import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
 import { AccessPolicy, createConfinedResolver, EncodingError, isInside, UNSAFE_REF_MARK } from './resolver';
 import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
 
@@ -66,8 +66,7 @@ const OPENAPI_KEY = /(?:^|[\s{,])["']?(?:openapi|swagger)["']?\s*:/m;
 
 /** Whether a text that did not parse looks like OpenAPI, its JSON and YAML escapes (`\u006fpenapi`) decoded first. */
 export function looksLikeOpenApi(text: string): boolean {
-  const unescaped = text.includes('\\') ? text.replace(/\\(?:U([\da-f]{8})|u([\da-f]{4})|x([\da-f]{2}))/g, (_, ...codes: (string | undefined)[]) => String.fromCodePoint(parseInt(codes.slice(0, 3).find((code) => code !== undefined)!, 16) % 0x110000)) : text;
-  return OPENAPI_KEY.test(unescaped);
+  return OPENAPI_KEY.test(text.includes('\\') ? unescapeHex(text) : text);
 }
 
 /** Runs oasguard's rules through spectral-core, one document at a time. */
