@@ -73,20 +73,18 @@ export function looksLikeOpenApi(text: string): boolean {
 export class SpectralEngine {
   private readonly spectral: Spectral;
   private readonly messages: MessageTable;
-  /** Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root). */
+  /**
+   * Referenced files by path, parsed on first need, to place errors found in them (Spectral places them in the root).
+   * In the order they were read (each once per engine): a document's outcome names those it read first.
+   */
   private readonly referencedFiles = new Map<string, { text: string; document?: IDocument }>();
-  /** Every file and URL read through a `$ref`, in order: a document's outcome names those it read first. */
-  private readonly readOrder: string[] = [];
   /** The resolver's errors for the document being linted: every one, where Spectral reports one per message. */
   private resolverErrors: IResolveError[] = [];
   /** The suppressions of every file linted so far, and which matched a finding. */
   readonly suppressions = new Suppressions();
 
   constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
-    const onRead = (href: string, text: string) => {
-      this.referencedFiles.set(href, { text });
-      this.readOrder.push(href);
-    };
+    const onRead = (href: string, text: string) => this.referencedFiles.set(href, { text });
     const resolver = createConfinedResolver(policy, onRead, countFile, (errors) => (this.resolverErrors = errors));
     this.spectral = new Spectral({ resolver });
     this.spectral.setRuleset(ruleset.spectral);
@@ -120,7 +118,7 @@ export class SpectralEngine {
       return { kind: 'not-openapi', looksLikeOpenApi: claimsOpenApi, findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
     }
     let results: ISpectralDiagnostic[];
-    const readBefore = this.readOrder.length;
+    const readBefore = this.referencedFiles.size;
     try {
       this.resolverErrors = [];
       const spectralResults = await this.spectral.run(document);
@@ -147,7 +145,7 @@ export class SpectralEngine {
       const suppression = this.suppressions.match(finding);
       if (suppression) finding.suppression = { reason: suppression.reason, path: suppression.nodePath };
     }
-    return { kind: 'linted', findings: [...findings, ...problems], referenced: this.readOrder.slice(readBefore) };
+    return { kind: 'linted', findings: [...findings, ...problems], referenced: [...this.referencedFiles.keys()].slice(readBefore) };
   }
 
   /** Reads the suppressions of the document and of every file it referenced, each file once per run. */
