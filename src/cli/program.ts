@@ -177,7 +177,8 @@ async function checkOutputs(outputs: readonly string[], inputs: readonly string[
     if (info?.isDirectory()) throw new UsageError(`Cannot write ${output}: it is a directory.`);
     const parent = await stat(dirname(path)).catch(() => undefined);
     if (!parent?.isDirectory()) throw new UsageError(`Cannot write ${output}: no such directory.`, 'Create the directory first; reports are checked before the lint starts.');
-    const same = async (other: string) => other === path || (info !== undefined && (await realpath(other).catch(() => other)) === (await realpath(path)));
+    const realPath = info === undefined ? undefined : await realpath(path);
+    const same = async (other: string) => other === path || (realPath !== undefined && (await realpath(other).catch(() => other)) === realPath);
     for (const input of named) if (await same(input)) throw refusedOutput(output, 'it is one of the inputs');
     for (const read of reads) if (await same(resolve(io.cwd, read))) throw refusedOutput(output, 'it is the baseline in use');
   }

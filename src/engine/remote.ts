@@ -21,16 +21,21 @@ export const DEFAULT_REMOTE_BUDGET_MS = 60_000;
 /** The clock of a run's remote fetches: each gets its timeout, or what is left of the run's budget if that is less. */
 export class RemoteClock {
   private deadline?: number;
+  private readonly budgetMs: number;
 
-  constructor(private readonly policy: RemotePolicy) {}
+  constructor(private readonly policy: RemotePolicy) {
+    this.budgetMs = policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS;
+  }
 
-  /** The deadline of a fetch starting now, and whether the run's budget (rather than the timeout) sets it. */
-  next(): { deadline: number; byBudget: boolean } {
+  /** The deadline of a fetch starting now, and what to say when it passes: the fetch's timeout or the run's budget. */
+  next(): { deadline: number; timeoutMessage: string } {
     const now = Date.now();
-    this.deadline ??= now + (this.policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS);
+    this.deadline ??= now + this.budgetMs;
+    if (this.deadline <= now) throw new Error(`the run's ${this.budgetMs} ms for remote $refs is spent (--remote-budget)`);
     const own = now + this.policy.timeoutMs;
-    if (this.deadline <= now) throw new Error(`the run's ${this.policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS} ms for remote $refs is spent (--remote-budget)`);
-    return own <= this.deadline ? { deadline: own, byBudget: false } : { deadline: this.deadline, byBudget: true };
+    return own <= this.deadline
+      ? { deadline: own, timeoutMessage: `no answer within ${this.policy.timeoutMs} ms` }
+      : { deadline: this.deadline, timeoutMessage: `the run's ${this.budgetMs} ms for remote $refs ran out (--remote-budget)` };
   }
 }
 
@@ -59,8 +64,7 @@ function isPrivate(address: string): boolean {
  * redirects are followed only on the same host, and the body is capped at `maxBytes`.
  */
 export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: number, clock: RemoteClock): Promise<string> {
-  const { deadline, byBudget } = clock.next();
-  const timeout = byBudget ? `the run's ${policy.budgetMs ?? DEFAULT_REMOTE_BUDGET_MS} ms for remote $refs ran out (--remote-budget)` : `no answer within ${policy.timeoutMs} ms`;
+  const { deadline, timeoutMessage } = clock.next();
   let url = new URL(href);
   for (let redirects = 0; ; redirects += 1) {
     if (url.protocol !== 'https:') throw new RefusedFetch(`only https: references are fetched, not ${url.protocol}`);
@@ -68,7 +72,7 @@ export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: 
     if (isIP(literal) && !policy.allowPrivateHosts && isPrivate(literal)) {
       throw new RefusedFetch(`${url.host} is a private or loopback address`);
     }
-    const response = await get(url, policy, maxBytes, deadline - Date.now(), timeout);
+    const response = await get(url, policy, maxBytes, deadline - Date.now(), timeoutMessage);
     if (response.location === undefined) return response.body;
     const next = new URL(response.location, url);
     if (next.host !== url.host) throw new RefusedFetch(`redirect to another host refused: ${next.host}`);
