@@ -173,21 +173,29 @@ function rank(error: ErrorObject): number {
  * every alternative merged.
  */
 function collapse(errors: readonly ErrorObject[]): StructureProblem[] {
-  // The outermost failed alternatives, by the node they judged; the document itself is never one (3.1's root anyOf).
-  const explosions = errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => pathOf(error.instancePath));
-  const explosionOf = (path: string[]) =>
-    explosions.filter((root) => root.length <= path.length && root.every((segment, index) => path[index] === segment)).sort((a, b) => a.length - b.length)[0];
-  const groups = new Map<string, ErrorObject[]>();
+  // The failed alternatives by the node they judged; the document itself is never one (3.1's root anyOf).
+  const explosions = new Set(errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => JSON.stringify(pathOf(error.instancePath))));
+  /** The key of the outermost failed alternative at or above `path`, or of `path` itself. */
+  const groupOf = (path: string[]) => {
+    for (let length = 1; length <= path.length; length += 1) {
+      const key = JSON.stringify(path.slice(0, length));
+      if (explosions.has(key)) return key;
+    }
+    return JSON.stringify(path);
+  };
+  const groups = new Map<string, { node: string[]; key: string; error: ErrorObject }[]>();
   for (const error of errors) {
     if (isSummary(error)) continue;
-    const key = JSON.stringify(explosionOf(nodeOf(error)) ?? nodeOf(error));
-    groups.set(key, [...(groups.get(key) ?? []), error]);
+    const node = nodeOf(error);
+    const group = groupOf(node);
+    let members = groups.get(group);
+    if (members === undefined) groups.set(group, (members = []));
+    members.push({ node, key: JSON.stringify(node), error });
   }
-  return [...groups.values()].map((found) => {
+  return [...groups.values()].map((members) => {
     // The most telling error: by keyword (an unexpected key says more than a missing one), then the deepest.
-    const best = found.reduce((a, b) => (rank(b) < rank(a) || (rank(b) === rank(a) && nodeOf(b).length > nodeOf(a).length) ? b : a));
-    const path = nodeOf(best);
-    return { path, message: describe(path, found.filter((error) => JSON.stringify(nodeOf(error)) === JSON.stringify(path))) };
+    const best = members.reduce((a, b) => (rank(b.error) < rank(a.error) || (rank(b.error) === rank(a.error) && b.node.length > a.node.length) ? b : a));
+    return { path: best.node, message: describe(best.node, members.filter((member) => member.key === best.key).map((member) => member.error)) };
   });
 }
 
