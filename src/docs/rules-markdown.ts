@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diagnostics } from '../engine/diagnostics';
+import { diagnostics } from '../rules/diagnostics';
 import { Rule, ruleMeta } from '../rules/define-rule';
 import { rules } from '../rules';
-import type { RuleMeta } from '../types';
+import type { RuleMeta } from '../shared/types';
 
 /** The fixture shown as a rule's example: the OpenAPI 3.0 one if there is one, else the first. */
 function exampleFixture(fixturesDir: string, ruleId: string, kind: 'fail' | 'pass'): string {

@@ -1,6 +1,7 @@
-import type { IJsonASTNode, JsonParserResult } from '@stoplight/json';
-import { cached } from './cached';
-import { getLocationForJsonPath as yamlLibraryLocation, Kind, YAMLMapping, YAMLNode, YamlParserResult } from '@stoplight/yaml';
+import type { IJsonASTNode, JsonParserResult } from '../stoplight';
+import { cached } from '../shared/cached';
+import { Kind, yamlLocationForJsonPath as yamlLibraryLocation } from '../stoplight';
+import type { YAMLMapping, YAMLNode, YamlParserResult } from '../stoplight';
 
 type IRange = NonNullable<IJsonASTNode['range']>;
 

@@ -1,4 +1,4 @@
-import { cached } from './cached';
+import { cached } from '../shared/cached';
 
 /**
  * Spectral passes function messages through its template engine, which evaluates `#{{...}}` expressions;

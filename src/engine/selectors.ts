@@ -1,5 +1,5 @@
 import type { PathSegment } from '../rules/define-rule';
-import { cached } from './cached';
+import { cached } from '../shared/cached';
 
 /** One step of a selector: a named member, a choice of members, or every member (`[*]`). */
 type Step = { names: readonly string[] } | { every: true };

@@ -1,30 +1,28 @@
 /**
  * The engine: runs oasguard's rules through spectral-core on one document at a time, and turns what Spectral reports
- * into findings. @stoplight/spectral-core is pinned to patch releases (~1.24), like the libraries whose internals
- * oasguard deep-imports or replaces (json-ref-resolver, @stoplight/yaml, nimma): a minor release may change those
- * internals; the property tests in test/engine/ compare the replacements with the libraries on upgrade.
+ * (rule results, parser and resolver errors) into findings placed in the file they are about, with node hashes and
+ * suppressions. Spectral itself is reached through ../stoplight, which says how its versions are pinned.
  */
 import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
-import { Document, ISpectralDiagnostic, Spectral } from '@stoplight/spectral-core';
-import type { IDocument } from '@stoplight/spectral-core/dist/document';
-import type { IResolveError } from '@stoplight/json-ref-resolver/types';
-import { parseWithPointers as parseJson } from '@stoplight/json';
-import * as Parsers from '@stoplight/spectral-parsers';
-import { errorMessage } from '../errors';
-import { SEVERITIES, Severity } from '../types';
-import { DiagnosticId, diagnostics } from './diagnostics';
-import { asParsedKey, restoreKeys, unescapeHex, withSafeKeys } from './document-safety';
-import { checkLimits, isJson, positionAt } from './limits';
-import { RefGraphTooLarge } from './local-refs';
+import { Document, JsonParser, parseJsonWithPointers as parseJson, Spectral, YamlParser } from '../stoplight';
+import type { IResolveError, ISpectralDiagnostic, SpectralDocument as IDocument } from '../stoplight';
+import { errorMessage } from '../shared/errors';
+import { SEVERITIES, Severity } from '../shared/types';
+import { DiagnosticId, diagnostics } from '../rules/diagnostics';
+import { asParsedKey, restoreKeys, unescapeHex, withSafeKeys } from '../input/document-safety';
+import { checkLimits, isJson, positionAt } from '../input/limits';
+import { RefGraphTooLarge } from '../refs/local-refs';
 import { jsonLocation, yamlLocation } from './locations';
-import { parseYaml } from './yaml-parser';
-import { isMapping } from './mapping';
+import { parseYaml } from '../input/yaml-parser';
+import { isMapping } from '../shared/mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
-import { findRefLoops } from './ref-loops';
-import type { LoadedRuleset } from './ruleset';
+import { findRefLoops } from '../refs/ref-loops';
+import type { LoadedRuleset } from '../config/ruleset';
 import { spectralDiagnostic } from './spectral-rules';
-import { AccessPolicy, createConfinedResolver, EncodingError, isInside, UNSAFE_REF_MARK } from './resolver';
+import { EncodingError, isInside } from '../input/read';
+import { AccessPolicy, createConfinedResolver } from '../refs/resolver';
+import { unsafeRefMessage } from '../refs/unsafe-ref';
 import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
 
 /** A finding before its file is made relative for display. */
@@ -167,12 +165,12 @@ export class SpectralEngine {
     const code = String(result.code);
     const diagnostic = spectralDiagnostic(code);
     const interned = this.messages.lookup(result.message);
-    const unsafe = diagnostic === 'unresolved-ref' && result.message.startsWith(UNSAFE_REF_MARK);
-    const ruleId = unsafe ? 'unsafe-ref' : (diagnostic ?? code);
+    const unsafe = diagnostic === 'unresolved-ref' ? unsafeRefMessage(result.message) : undefined;
+    const ruleId = unsafe !== undefined ? 'unsafe-ref' : (diagnostic ?? code);
     const [messageId, message, severity = SEVERITIES[result.severity] ?? 'error'] = interned
       ? [interned.messageId, diagnostic === 'invalid-openapi' ? `${capitalise(interned.message)}.` : interned.message]
-      : unsafe
-        ? ['unsafe', result.message.slice(UNSAFE_REF_MARK.length)]
+      : unsafe !== undefined
+        ? ['unsafe', unsafe]
         : diagnosticMessage(ruleId, result.message);
     const source = result.source ?? rootSource;
     return {
@@ -208,13 +206,13 @@ export class SpectralEngine {
  * GitHub's description took 40% longer (no finding depends on key order: findings are sorted, and baseline hashes
  * sort member names). And findings are placed through indexed lookups (see locations.ts), with the same results.
  */
-const JSON_PARSER: typeof Parsers.Json = {
-  ...Parsers.Json,
+const JSON_PARSER: typeof JsonParser = {
+  ...JsonParser,
   parse: (text) => parseJson(text, { ignoreDuplicateKeys: false, preserveKeyOrder: false }),
   getLocationForJsonPath: jsonLocation,
 };
-const YAML_PARSER: typeof Parsers.Yaml = {
-  ...Parsers.Yaml,
+const YAML_PARSER: typeof YamlParser = {
+  ...YamlParser,
   parse: parseYaml,
   getLocationForJsonPath: yamlLocation,
 };

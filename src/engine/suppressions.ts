@@ -1,7 +1,7 @@
-import type { ISpectralDiagnostic } from '@stoplight/spectral-core';
-import { restoreKeys } from './document-safety';
-import { isDiagnostic } from './diagnostics';
-import { isMapping } from './mapping';
+import type { ISpectralDiagnostic } from '../stoplight';
+import { restoreKeys } from '../input/document-safety';
+import { isDiagnostic } from '../rules/diagnostics';
+import { isMapping } from '../shared/mapping';
 
 /** The specification extension that suppresses findings at a node and below it. */
 export const SUPPRESSION_KEY = 'x-oasguard-ignore';

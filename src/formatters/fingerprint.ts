@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../types';
+import type { Finding } from '../shared/types';
 
 /**
  * A fingerprint per finding, in order, that survives edits elsewhere in the file: a hash of rule id, file and

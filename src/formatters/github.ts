@@ -1,4 +1,4 @@
-import type { Severity } from '../types';
+import type { Severity } from '../shared/types';
 import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';

@@ -1,5 +1,5 @@
-import { TOOL_NAME, TOOL_VERSION } from '../meta';
-import type { Finding } from '../types';
+import { TOOL_NAME, TOOL_VERSION } from '../shared/meta';
+import type { Finding } from '../shared/types';
 import { countBySeverity } from './summary';
 import type { Formatter } from './types';
 

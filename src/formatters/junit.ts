@@ -1,5 +1,5 @@
-import { isAtLeast } from '../severity';
-import type { Finding, RuleMeta, Severity } from '../types';
+import { isAtLeast } from '../shared/severity';
+import type { Finding, RuleMeta, Severity } from '../shared/types';
 import type { Formatter } from './types';
 
 /**

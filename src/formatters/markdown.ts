@@ -1,5 +1,5 @@
-import { severityRank } from '../severity';
-import type { Finding, RuleMeta } from '../types';
+import { severityRank } from '../shared/severity';
+import type { Finding, RuleMeta } from '../shared/types';
 import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';

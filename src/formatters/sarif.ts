@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
-import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../meta';
-import { severityRank } from '../severity';
-import { SEVERITIES } from '../types';
-import type { Finding, LintResult, RuleMeta, Severity } from '../types';
+import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../shared/meta';
+import { severityRank } from '../shared/severity';
+import { SEVERITIES } from '../shared/types';
+import type { Finding, LintResult, RuleMeta, Severity } from '../shared/types';
 import { fingerprints } from './fingerprint';
 import type { Formatter } from './types';
 

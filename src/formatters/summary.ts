@@ -1,5 +1,5 @@
-import { SEVERITIES, Severity } from '../types';
-import type { Finding, LintResult } from '../types';
+import { SEVERITIES, Severity } from '../shared/types';
+import type { Finding, LintResult } from '../shared/types';
 
 /** Findings counted per severity; every severity present, in order. */
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
-import type { Finding, Severity } from '../types';
-import { sortFindings } from '../findings';
+import type { Finding, Severity } from '../shared/types';
+import { sortFindings } from '../shared/findings';
 import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';

@@ -1,4 +1,4 @@
-import type { LintResult, Severity } from '../types';
+import type { LintResult, Severity } from '../shared/types';
 
 /** What a formatter may know besides the result; never the environment directly. */
 export interface FormatContext {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isDiagnostic } from '../engine/diagnostics';
-import { UsageError } from '../errors';
-import type { Finding } from '../types';
+import { isDiagnostic } from '../rules/diagnostics';
+import { UsageError } from '../shared/errors';
+import type { Finding } from '../shared/types';
 
 /** The baseline file format's version, its first key, so that the file says what it is. */
 export const BASELINE_VERSION = 1;

@@ -1,10 +1,10 @@
 /** One file's lint, in the main thread or a worker: the engine it runs on, reading the input, judging the outcome. */
 import { join, relative, sep } from 'node:path';
-import { InputFile, STDIN_INPUT } from '../engine/inputs';
-import { decodeUtf8, EncodingError, readLimited } from '../engine/resolver';
-import type { LoadedRuleset } from '../engine/ruleset';
+import { InputFile, STDIN_INPUT } from '../input/inputs';
+import { decodeUtf8, EncodingError, readLimited } from '../input/read';
+import type { LoadedRuleset } from '../config/ruleset';
 import { DocumentOutcome, failedDocument, SpectralEngine, undecodable } from '../engine/spectral-engine';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { FileCounter, FileLintOptions, LintOptions, STDIN_NAME } from './options';
 
 /**

@@ -1,7 +1,7 @@
 /** What a lint is asked to do, for the whole run and for one file: shared by lint(), one file's lint and the workers. */
-import type { Limits } from '../engine/limits';
-import type { RemotePolicy } from '../engine/remote';
-import type { LoadedRuleset, RulesetLoadOptions } from '../engine/ruleset';
+import type { Limits } from '../input/limits';
+import type { RemotePolicy } from '../refs/remote';
+import type { LoadedRuleset, RulesetLoadOptions } from '../config/ruleset';
 
 /** How `lint()` finds, reads and judges documents. */
 export interface LintOptions {

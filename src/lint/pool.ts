@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { InputFile } from '../engine/inputs';
+import type { InputFile } from '../input/inputs';
 import type { DocumentOutcome } from '../engine/spectral-engine';
 import { SuppressionEntry, Suppressions } from '../engine/suppressions';
-import { errorMessage, UsageError } from '../errors';
+import { errorMessage, UsageError } from '../shared/errors';
 import type { FileLintOptions } from './options';
 
 /** What the files' lints gave, by input index (undefined: skipped), and every file's suppressions with their use. */

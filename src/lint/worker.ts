@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleset } from '../engine/ruleset';
+import { loadRuleset } from '../config/ruleset';
 import { createEngine, lintFile } from './lint-file';
 import { rulesetLoadOptions } from './options';
 import { toThreadError, WorkerRequest, WorkerResponse, WorkerSetup } from './pool';

@@ -1,6 +1,6 @@
 import type { JSONSchema7 } from 'json-schema';
-import { docsUrlFor } from '../meta';
-import type { OwaspCategory, Precision, RuleMeta } from '../types';
+import { docsUrlFor } from '../shared/meta';
+import type { OwaspCategory, Precision, RuleMeta } from '../shared/types';
 
 /** A JSON path segment: an object key or an array index. */
 export type PathSegment = string | number;

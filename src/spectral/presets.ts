@@ -1,5 +1,5 @@
 import { spectralSafeMessage } from '../engine/messages';
-import { presetRuleset } from '../engine/spectral-rules';
+import { presetRuleset } from '../config/presets';
 
 /** oasguard's presets as Spectral rulesets, for Spectral's CLI and editor extensions. */
 export const recommended = presetRuleset('recommended', spectralSafeMessage);

@@ -6,9 +6,8 @@
  * mapping's once, not once per alias), checked against the library by a property test in
  * test/engine/yaml-parser.test.ts.
  */
-import { buildJsonPath, parseWithPointers, lineForPosition } from '@stoplight/yaml';
-import { determineScalarType, Kind, parseYamlBigInteger, parseYamlBoolean, parseYamlFloat, ScalarType } from '@stoplight/yaml-ast-parser';
-import type { YAMLNode, YAMLScalar, YamlMap } from '@stoplight/yaml-ast-parser';
+import { buildJsonPath, determineScalarType, lineForPosition, parseWithPointers, parseYamlBigInteger, parseYamlBoolean, parseYamlFloat, ScalarType, Kind } from '../stoplight';
+import type { YamlAstMap as YamlMap, YamlAstNode as YAMLNode, YamlAstScalar as YAMLScalar } from '../stoplight';
 
 type Parsed = ReturnType<typeof parseWithPointers>;
 type Diagnostic = Parsed['diagnostics'][number];

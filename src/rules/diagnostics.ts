@@ -1,5 +1,5 @@
-import { docsUrlFor } from '../meta';
-import type { RuleMeta } from '../types';
+import { docsUrlFor } from '../shared/meta';
+import type { RuleMeta } from '../shared/types';
 
 /** Problems with the document itself rather than its security: always on, never configurable. */
 export type DiagnosticId =

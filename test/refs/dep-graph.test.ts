@@ -1,6 +1,6 @@
 import { DepGraph } from 'dependency-graph';
 import fc from 'fast-check';
-import { IndexedDepGraph } from '../../src/engine/dep-graph';
+import { IndexedDepGraph } from '../../src/refs/dep-graph';
 
 describe('IndexedDepGraph gives what DepGraph gives', () => {
   const node = fc.constantFrom('#', '#/a', '#/a/b', '#/c', '#/d', '/x.json#/e');

@@ -1,6 +1,6 @@
 import { parseWithPointers } from '@stoplight/yaml';
 import fc from 'fast-check';
-import { parseYaml } from '../../src/engine/yaml-parser';
+import { parseYaml } from '../../src/input/yaml-parser';
 
 /** The library's parse with its own duplicate-key check, as oasguard used it. */
 const reference = (text: string) => parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false });

@@ -1,9 +1,6 @@
-import { pathToPointer, pointerToPath } from '@stoplight/json';
-import { Resolver } from '@stoplight/json-ref-resolver';
-import { ResolveCrawler } from '@stoplight/json-ref-resolver/crawler';
-import { ResolveRunner } from '@stoplight/json-ref-resolver/runner';
-import type { IResolveOpts, IResolveResult, IResolveRunner } from '@stoplight/json-ref-resolver/types';
-import { cached } from './cached';
+import { pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
+import type { IResolveOpts, IResolveResult, IResolveRunner } from '../stoplight';
+import { cached } from '../shared/cached';
 import { IndexedDepGraph } from './dep-graph';
 
 type Container = Record<string, unknown> | unknown[];

@@ -1,26 +1,23 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { Ruleset } from '@stoplight/spectral-core';
-import type { FileRuleDefinition, FileRulesetSeverityDefinition, RuleDefinition as SpectralRule, RulesetDefinition } from '@stoplight/spectral-core/dist/ruleset/types';
-import type { RulesetFunction } from '@stoplight/spectral-core/dist/types/function';
-import * as formats from '@stoplight/spectral-formats';
-import * as coreFunctions from '@stoplight/spectral-functions';
-import { oas } from '@stoplight/spectral-rulesets';
+import { coreFunctions, formats, Ruleset, spectralOas as oas } from '../stoplight';
+import type { FileRuleDefinition, FileRulesetSeverityDefinition, RulesetFunction, SpectralRule, SpectralRulesetDefinition as RulesetDefinition } from '../stoplight';
 import { parse as parseYaml } from 'yaml';
-import { UsageError } from '../errors';
+import { UsageError } from '../shared/errors';
 import { findRule } from '../rules';
 import { ruleMeta } from '../rules/define-rule';
-import { isSeverity } from '../severity';
-import { RuleMeta, SEVERITIES, Severity } from '../types';
-import { diagnostics } from './diagnostics';
-import { DEFAULT_LIMITS } from './limits';
-import { decodeUtf8, EncodingError, isInside } from './resolver';
-import { MessageEncoder, MessageTable } from './messages';
-import { isMapping } from './mapping';
+import { isSeverity } from '../shared/severity';
+import { RuleMeta, SEVERITIES, Severity } from '../shared/types';
+import { diagnostics } from '../rules/diagnostics';
+import { DEFAULT_LIMITS } from '../input/limits';
+import { decodeUtf8, EncodingError, isInside } from '../input/read';
+import { MessageEncoder, MessageTable } from '../engine/messages';
+import { isMapping } from '../shared/mapping';
 import { nativeJsonPathProblem } from './nimma';
 import { safeJsonPath, UnsafeJsonPath } from './safe-jsonpath';
-import { PresetName, PRESETS, presetRuleset, schemaRules, spectralDiagnostic, spectralRule } from './spectral-rules';
+import { schemaRules, spectralDiagnostic, spectralRule } from '../engine/spectral-rules';
+import { DEFAULT_PRESET, PresetName, PRESETS, presetRuleset } from './presets';
 
 /** A ruleset ready to lint with. */
 export interface LoadedRuleset {
@@ -73,7 +70,7 @@ const URL = /^[a-z][a-z\d+.-]*:\/\//i;
  * packages, custom functions) is refused unless `options.allowJs`, and nothing is fetched from the network.
  */
 export function loadRuleset(nameOrPath: string | undefined, cwd: string, options: RulesetLoadOptions = {}): LoadedRuleset {
-  const name = nameOrPath ?? findRulesetFile(cwd) ?? 'recommended';
+  const name = nameOrPath ?? findRulesetFile(cwd) ?? DEFAULT_PRESET;
   const preset = presetName(name);
   const messages = new MessageTable();
   if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages);

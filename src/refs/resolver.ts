@@ -1,10 +1,11 @@
-import type { Resolver } from '@stoplight/spectral-ref-resolver';
-import type { IResolveError } from '@stoplight/json-ref-resolver/types';
-import { withSafeKeys } from './document-safety';
+import type { IResolveError, Resolver } from '../stoplight';
+import { withSafeKeys } from '../input/document-safety';
 import { LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
-import { checkLimits, isJson, Limits, positionAt } from './limits';
+import { relative, sep } from 'node:path';
+import { EncodingError, isInside, readLimited } from '../input/read';
+import { unsafeRefError } from './unsafe-ref';
+import { checkLimits, isJson, Limits } from '../input/limits';
 import { fetchRemote, RefusedFetch, RemoteClock, RemotePolicy } from './remote';
 
 /** What documents may make oasguard read. */
@@ -14,50 +15,6 @@ export interface AccessPolicy {
   limits: Limits;
   /** How remote refs are fetched; without it they are refused. */
   remote?: RemotePolicy;
-}
-
-/** Marks resolver errors that are refusals of an unsafe `$ref` (reported as `unsafe-ref`), not missing targets. */
-export const UNSAFE_REF_MARK = 'oasguard-unsafe-ref: ';
-
-/** A file that is not UTF-8 text: reported as a parse error, not as an I/O failure. */
-export class EncodingError extends Error {
-  constructor(readonly line: number, readonly column: number) {
-    super(`The file is not UTF-8 text (an invalid byte at line ${line + 1}).`);
-  }
-}
-
-/** Whether `path` is `root` or below it. */
-export function isInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, path);
-  return fromRoot === '' || (!fromRoot.startsWith(`..${sep}`) && fromRoot !== '..' && !isAbsolute(fromRoot));
-}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Strict UTF-8 (a BOM is dropped); on an invalid byte, an {@link EncodingError} saying where. */
-export function decodeUtf8(bytes: Buffer): string {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    const lossy = bytes.toString('utf8');
-    const { line, character } = positionAt(lossy, Math.max(lossy.indexOf('\uFFFD'), 0));
-    throw new EncodingError(line, character);
-  }
-}
-
-/** Reads a UTF-8 text file no larger than `maxFileSize` bytes, or throws an error whose message users can read. */
-export async function readLimited(path: string, maxFileSize: number): Promise<string> {
-  const stat = await fs.stat(path).catch(() => {
-    throw new Error(`no such file: ${path}`);
-  });
-  if (!stat.isFile()) throw new Error(`not a file: ${path}`);
-  if (stat.size > maxFileSize) {
-    throw new Error(`${path} is ${stat.size} bytes, over the ${maxFileSize}-byte limit (--max-file-size)`);
-  }
-  const bytes = await fs.readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${path} (${error.code ?? error.message})`);
-  });
-  return decodeUtf8(bytes);
 }
 
 /** A URI scheme such as `http:`; one letter is a Windows drive, not a scheme. */
@@ -89,7 +46,7 @@ function refusal(raw: string, target: URI, policy: AccessPolicy): string | undef
 /** The text of a referenced file or URL, checked against the limits before any parser sees it. */
 function withinLimits(text: string, href: string, limits: Limits): string {
   const violation = checkLimits(text, isJson(href, text), limits);
-  if (violation) throw new Error(`${UNSAFE_REF_MARK}${violation.message.replace(/^The document/, `${href}`)}`);
+  if (violation) throw unsafeRefError(violation.message.replace(/^The document/, () => href));
   return text;
 }
 
@@ -118,14 +75,14 @@ export function createConfinedResolver(
     resolvers: {
       [REFUSED_SCHEME]: {
         resolve: async (uri: URI) => {
-          throw new Error(`${UNSAFE_REF_MARK}${decodeURIComponent(uri.path())}`);
+          throw unsafeRefError(decodeURIComponent(uri.path()));
         },
       },
       https: {
         resolve: async (uri: URI) => {
           countFile();
           const body = await fetchRemote(uri.href(), policy.remote!, policy.limits.maxFileSize, remoteClock!).catch((error: Error) => {
-            throw error instanceof RefusedFetch ? new Error(`${UNSAFE_REF_MARK}Refused $ref to ${uri.href()}: ${error.message}.`) : error;
+            throw error instanceof RefusedFetch ? unsafeRefError(`Refused $ref to ${uri.href()}: ${error.message}.`) : error;
           });
           const text = withinLimits(body, uri.href(), policy.limits);
           onRead(uri.href(), text);
@@ -139,7 +96,7 @@ export function createConfinedResolver(
             throw new Error(`no such file: ${shown(path)}`);
           });
           if (!isInside(await realRoot, realPath)) {
-            throw new Error(`${UNSAFE_REF_MARK}Refused $ref to ${shown(path)}: its real path (through a symlink) is outside the project root.`);
+            throw unsafeRefError(`Refused $ref to ${shown(path)}: its real path (through a symlink) is outside the project root.`);
           }
           countFile();
           const text = await readLimited(realPath, policy.limits.maxFileSize).catch((error: Error) => {

@@ -1,7 +1,7 @@
 import { Resolver } from '@stoplight/json-ref-resolver';
 import type { IResolveResult } from '@stoplight/json-ref-resolver/types';
 import fc from 'fast-check';
-import { LocalFirstResolver } from '../../src/engine/local-refs';
+import { LocalFirstResolver } from '../../src/refs/local-refs';
 
 /**
  * A resolved document written out with its sharing: each object gets a number where it is first met, and later

@@ -1,5 +1,5 @@
-import { nativeJsonPathProblem } from '../../src/engine/nimma';
-import { safeJsonPath, UnsafeJsonPath } from '../../src/engine/safe-jsonpath';
+import { nativeJsonPathProblem } from '../../src/config/nimma';
+import { safeJsonPath, UnsafeJsonPath } from '../../src/config/safe-jsonpath';
 
 describe('safeJsonPath: the JSONPath a data-only ruleset may use, re-written from its parse', () => {
   test.each([

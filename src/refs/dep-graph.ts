@@ -1,5 +1,5 @@
 import { DepGraph } from 'dependency-graph';
-import { cached } from './cached';
+import { cached } from '../shared/cached';
 
 /** DepGraph's own fields, which its typings leave out. */
 interface Internals {

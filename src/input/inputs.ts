@@ -2,9 +2,9 @@ import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from '../errors';
-import type { SkippedFile } from '../types';
-import { isInside } from './resolver';
+import { UsageError } from '../shared/errors';
+import type { SkippedFile } from '../shared/types';
+import { isInside } from './read';
 
 /** The input name that means standard input. */
 export const STDIN_INPUT = '-';
