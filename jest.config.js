@@ -3,12 +3,22 @@
  * `integration` runs the built CLI (npm test builds first) in real processes, with pre-commit and Spectral's CLI.
  * `npm test` runs both; `npm run test:unit` is the fast loop.
  */
-const INTEGRATION = ['test/cli/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/bad-input.test.ts', 'test/security/hostile-repo.test.ts'];
+const INTEGRATION = [
+  'test/cli/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+  'test/security/bad-input.test.ts',
+  'test/security/hostile-repo.test.ts',
+];
 const shared = { preset: 'ts-jest', testEnvironment: 'node', roots: ['<rootDir>/test'] };
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/test/cli/', '/test/integration/', '/test/security/(bad-input|hostile-repo)\\.test\\.ts$'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/test/cli/', '/test/integration/', '/test/security/(bad-input|hostile-repo)\\.test\\.ts$'],
+    },
     { ...shared, displayName: 'integration', testMatch: INTEGRATION.map((pattern) => `<rootDir>/${pattern}`) },
   ],
 };

@@ -3,6 +3,6 @@
 const { run } = require('../dist/cli/program');
 const { nodeIo } = require('../dist/cli/node-io');
 
-run(process.argv, nodeIo()).then((code) => {
+void run(process.argv, nodeIo()).then((code) => {
   process.exitCode = code;
 });

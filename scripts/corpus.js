@@ -14,20 +14,26 @@ const { option } = require('./option');
 
 /** In a worker: lints the files it is sent, one at a time, and reports each one's exit code, findings and time. */
 function serve() {
-  parentPort.on('message', async (file) => {
-    const began = process.hrtime.bigint();
-    const report = { file, exitCode: 0, perRule: {}, crash: undefined };
-    try {
-      const result = await lint([file], { cwd: workerData.apiDir, ruleset: workerData.ruleset });
-      report.exitCode = result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0;
-      for (const finding of result.findings) report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
-    } catch (error) {
-      report.exitCode = 2;
-      if (!(error instanceof UsageError)) report.crash = `${errorMessage(error)}\n${error instanceof Error ? error.stack : ''}`;
-    }
-    report.ms = Number(process.hrtime.bigint() - began) / 1e6;
-    parentPort.postMessage(report);
-  });
+  const port = parentPort;
+  if (!port) throw new Error('serve() runs in a worker thread.');
+  port.on('message', (file) => void lintOne(port, file));
+}
+
+/** Lints one file and posts its report. */
+async function lintOne(port, file) {
+  const began = process.hrtime.bigint();
+  /** @type {{ file: string, exitCode: number, perRule: Record<string, number>, crash?: string, ms?: number }} */
+  const report = { file, exitCode: 0, perRule: {} };
+  try {
+    const result = await lint([file], { cwd: workerData.apiDir, ruleset: workerData.ruleset });
+    report.exitCode = result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0;
+    for (const finding of result.findings) report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
+  } catch (error) {
+    report.exitCode = 2;
+    if (!(error instanceof UsageError)) report.crash = `${errorMessage(error)}\n${error instanceof Error ? error.stack : ''}`;
+  }
+  report.ms = Number(process.hrtime.bigint() - began) / 1e6;
+  port.postMessage(report);
 }
 
 /** Lints `files` on `jobs` workers; a worker that dies (out of memory, say) is a crash on its file, and is replaced. */
@@ -54,7 +60,9 @@ function lintAll(files, jobs, setup) {
         current = undefined;
         feed();
       });
-      worker.on('error', (error) => reports.push({ file: current, exitCode: 2, perRule: {}, crash: `worker died: ${errorMessage(error)}`, ms: NaN }));
+      worker.on('error', (error) =>
+        reports.push({ file: current, exitCode: 2, perRule: {}, crash: `worker died: ${errorMessage(error)}`, ms: NaN }),
+      );
       worker.on('exit', () => {
         running -= 1;
         if (current !== undefined && !reports.some((report) => report.file === current)) {
@@ -88,7 +96,9 @@ async function main() {
     for (const [rule, count] of Object.entries(report.perRule)) perRule.set(rule, (perRule.get(rule) ?? 0) + count);
   }
   const crashes = reports.filter((report) => report.crash !== undefined);
-  console.log(`Linted ${files.length} specs (${megabytes.toFixed(1)} MB) with ${ruleset} on ${jobs} threads in ${seconds.toFixed(1)} s: ${(megabytes / seconds).toFixed(2)} MB/s.`);
+  console.log(
+    `Linted ${files.length} specs (${megabytes.toFixed(1)} MB) with ${ruleset} on ${jobs} threads in ${seconds.toFixed(1)} s: ${(megabytes / seconds).toFixed(2)} MB/s.`,
+  );
   console.log(`Exit codes: 0: ${exitCodes[0]}, 1: ${exitCodes[1]}, 2: ${exitCodes[2]}.`);
   console.log(`Crashes: ${crashes.length}.`);
   for (const crash of crashes.slice(0, 20)) console.log(`  ${crash.file}: ${crash.crash.split('\n').slice(0, 3).join('\n    ')}`);
@@ -96,10 +106,12 @@ async function main() {
   for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(8)}  ${rule}`);
   console.log('Slowest files:');
   for (const { ms, file } of reports.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
-    console.log(`  ${(ms / 1000).toFixed(1).padStart(7)} s  ${(statSync(join(apiDir, file)).size / 1e6).toFixed(1).padStart(5)} MB  ${file}`);
+    console.log(
+      `  ${(ms / 1000).toFixed(1).padStart(7)} s  ${(statSync(join(apiDir, file)).size / 1e6).toFixed(1).padStart(5)} MB  ${file}`,
+    );
   }
   process.exitCode = crashes.length > 0 ? 1 : 0;
 }
 
-if (isMainThread) main();
+if (isMainThread) void main();
 else serve();

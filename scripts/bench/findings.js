@@ -16,7 +16,7 @@ const SAMPLE_EVERY = 20;
 
 /** A file inside an installed (dev) dependency, found as Node finds packages (whatever its `exports` allow). */
 function packageFile(name, ...path) {
-  const dir = require.resolve.paths(name).find((modules) => existsSync(join(modules, name, 'package.json')));
+  const dir = (require.resolve.paths(name) ?? []).find((modules) => existsSync(join(modules, name, 'package.json')));
   if (dir === undefined) throw new Error(`${name} is not installed: run npm ci.`);
   return join(dir, name, ...path);
 }
@@ -30,7 +30,7 @@ function corpusDir() {
 
 function corpusFiles() {
   const dir = corpusDir();
-  return readdirSync(dir, { recursive: true })
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => join(dir, file));
@@ -44,7 +44,7 @@ function corpusSample() {
 }
 
 function fixtureFiles() {
-  return readdirSync(join(ROOT, 'fixtures'), { recursive: true })
+  return readdirSync(join(ROOT, 'fixtures'), { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(ya?ml|json)$/.test(file))
     .sort()
     .map((file) => join(ROOT, 'fixtures', file));
@@ -55,10 +55,17 @@ async function findingLines(file, preset) {
   try {
     const result = await lint([file], { cwd: ROOT, root: ROOT, ruleset: preset });
     return [...result.findings, ...result.suppressed].map((finding) =>
-      [finding.file, finding.pointer, `${finding.range.start.line}:${finding.range.start.column}`, finding.ruleId, finding.severity, finding.message].join('\t'),
+      [
+        finding.file,
+        finding.pointer,
+        `${finding.range.start.line}:${finding.range.start.column}`,
+        finding.ruleId,
+        finding.severity,
+        finding.message,
+      ].join('\t'),
     );
   } catch (error) {
-    return [`${error.name}: ${error.message}`];
+    return [error instanceof Error ? `${error.name}: ${error.message}` : String(error)];
   }
 }
 
@@ -92,4 +99,18 @@ function compareWithReference(reference, digests) {
   return differences;
 }
 
-module.exports = { SAMPLE_EVERY, SAMPLE_MAX_BYTES, GITHUB_SPEC, REFERENCE_FILE, ROOT, packageFile, corpusDir, corpusFiles, corpusSample, fixtureFiles, digestFindings, readReference, compareWithReference };
+module.exports = {
+  SAMPLE_EVERY,
+  SAMPLE_MAX_BYTES,
+  GITHUB_SPEC,
+  REFERENCE_FILE,
+  ROOT,
+  packageFile,
+  corpusDir,
+  corpusFiles,
+  corpusSample,
+  fixtureFiles,
+  digestFindings,
+  readReference,
+  compareWithReference,
+};

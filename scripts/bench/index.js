@@ -58,7 +58,10 @@ async function checkFindings(write) {
   const checked = `${Object.keys(digests).length} files (the fixtures, the corpus sample and GitHub's spec), with both presets`;
   return differences.length === 0
     ? { ok: true, text: `Findings identical to the reference on ${checked}.` }
-    : { ok: false, text: `Findings differ from the reference on ${differences.length} of ${checked}:\n${differences.slice(0, 20).join('\n')}` };
+    : {
+        ok: false,
+        text: `Findings differ from the reference on ${differences.length} of ${checked}:\n${differences.slice(0, 20).join('\n')}`,
+      };
 }
 
 /**
@@ -73,7 +76,11 @@ function scaledSpec(workDir, copies) {
   for (let copy = 1; copy <= copies; copy += 1) {
     const suffix = copy === 1 ? '' : `-copy-${copy}`;
     const renamed = (value) =>
-      JSON.parse(JSON.stringify(value).replace(/"#\/components\/(\w+)\/([^"]+)"/g, (ref, kind, name) => (kind === 'securitySchemes' ? ref : `"#/components/${kind}/${name}${suffix}"`)));
+      JSON.parse(
+        JSON.stringify(value).replace(/"#\/components\/(\w+)\/([^"]+)"/g, (ref, kind, name) =>
+          kind === 'securitySchemes' ? ref : `"#/components/${kind}/${name}${suffix}"`,
+        ),
+      );
     for (const [path, item] of Object.entries(renamed(spec.paths))) paths[copy === 1 ? path : `/copy-${copy}${path}`] = item;
     for (const [kind, members] of Object.entries(renamed(copied))) {
       for (const [name, member] of Object.entries(members)) components[kind][`${name}${suffix}`] = member;
@@ -94,7 +101,9 @@ async function main() {
   const target = (ok, text) => targets.push(`${ok ? 'met' : 'MISSED'}: ${text}`);
 
   console.log('# oasguard benchmark\n');
-  console.log(`Machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}.`);
+  console.log(
+    `Machine: ${os.cpus()[0].model}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}.`,
+  );
   console.log(
     `Tools: oasguard ${TOOL_VERSION} (recommended), Redocly CLI ${version('@redocly/cli')} (recommended), ` +
       `Spectral CLI ${version('@stoplight/spectral-cli')} with spectral-owasp-ruleset ${version('@stoplight/spectral-owasp-ruleset')} (${CRASHING_OWASP_RULE} off: it crashes on GitHub's spec).`,
@@ -111,28 +120,51 @@ async function main() {
     spectral: await measure(lintWith.spectral([GITHUB_SPEC]), { runs: spectralRuns, ...inWorkDir }),
   };
   console.log(`## GitHub's REST API description (${fixed(githubMb)} MB of JSON)\n`);
-  const versus = (other) => `${fixed(github.oasguard.seconds / other.seconds, 2)}x its time, ${fixed(other.seconds / github.oasguard.seconds)}x faster`;
+  const versus = (other) =>
+    `${fixed(github.oasguard.seconds / other.seconds, 2)}x its time, ${fixed(other.seconds / github.oasguard.seconds)}x faster`;
   console.log(
     table(
       ['Linter', 'Wall time', 'Peak RSS', 'oasguard takes', 'Crashed runs'],
       [
         ['oasguard', `${fixed(github.oasguard.seconds, 2)} s`, `${fixed(github.oasguard.rssMb, 0)} MB`, '', github.oasguard.crashes],
-        ['Redocly CLI', `${fixed(github.redocly.seconds, 2)} s`, `${fixed(github.redocly.rssMb, 0)} MB`, versus(github.redocly), github.redocly.crashes],
-        ['Spectral CLI + OWASP', `${fixed(github.spectral.seconds, 1)} s`, `${fixed(github.spectral.rssMb, 0)} MB`, versus(github.spectral), github.spectral.crashes],
+        [
+          'Redocly CLI',
+          `${fixed(github.redocly.seconds, 2)} s`,
+          `${fixed(github.redocly.rssMb, 0)} MB`,
+          versus(github.redocly),
+          github.redocly.crashes,
+        ],
+        [
+          'Spectral CLI + OWASP',
+          `${fixed(github.spectral.seconds, 1)} s`,
+          `${fixed(github.spectral.rssMb, 0)} MB`,
+          versus(github.spectral),
+          github.spectral.crashes,
+        ],
       ],
     ),
   );
   for (const [name, result] of Object.entries(github)) if (result.crash) console.log(`\n${name} crashed: ${result.crash}`);
   const timeRatio = github.oasguard.seconds / github.redocly.seconds;
   const speedup = github.spectral.seconds / github.oasguard.seconds;
-  target(timeRatio <= TARGETS.redoclyTimeRatio, `oasguard takes ${fixed(timeRatio, 2)}x Redocly's time (at most ${TARGETS.redoclyTimeRatio}x)`);
-  target(speedup >= TARGETS.spectralSpeedup, `oasguard is ${fixed(speedup)}x faster than Spectral + OWASP (at least ${TARGETS.spectralSpeedup}x)`);
-  target(github.oasguard.rssMb <= TARGETS.peakRssMb, `oasguard peaks at ${fixed(github.oasguard.rssMb, 0)} MB (at most ${TARGETS.peakRssMb} MB)`);
+  target(
+    timeRatio <= TARGETS.redoclyTimeRatio,
+    `oasguard takes ${fixed(timeRatio, 2)}x Redocly's time (at most ${TARGETS.redoclyTimeRatio}x)`,
+  );
+  target(
+    speedup >= TARGETS.spectralSpeedup,
+    `oasguard is ${fixed(speedup)}x faster than Spectral + OWASP (at least ${TARGETS.spectralSpeedup}x)`,
+  );
+  target(
+    github.oasguard.rssMb <= TARGETS.peakRssMb,
+    `oasguard peaks at ${fixed(github.oasguard.rssMb, 0)} MB (at most ${TARGETS.peakRssMb} MB)`,
+  );
   target(github.oasguard.crashes === 0, `oasguard crashed in ${github.oasguard.crashes} of ${runs} runs (none allowed)`);
 
   const sample = findings.corpusSample();
   const sampleMb = megabytes(sample);
   const cores = os.availableParallelism();
+  /** @type {[string, { seconds: number, rssMb: number, crashes: number, crash?: string }][]} */
   const corpus = [
     [`oasguard, 1 thread`, await measure(lintWith.oasguard(sample, 1), { runs, ...inWorkDir })],
     [`oasguard, ${cores} threads`, await measure(lintWith.oasguard(sample, cores), { runs, ...inWorkDir })],
@@ -145,7 +177,13 @@ async function main() {
   console.log(
     table(
       ['Linter', 'Wall time', 'Peak RSS', 'Throughput', 'Crashed runs'],
-      corpus.map(([name, result]) => [name, `${fixed(result.seconds, 2)} s`, `${fixed(result.rssMb, 0)} MB`, `${fixed(sampleMb / result.seconds, 2)} MB/s`, result.crashes]),
+      corpus.map(([name, result]) => [
+        name,
+        `${fixed(result.seconds, 2)} s`,
+        `${fixed(result.rssMb, 0)} MB`,
+        `${fixed(sampleMb / result.seconds, 2)} MB/s`,
+        result.crashes,
+      ]),
     ),
   );
   for (const [name, result] of corpus) if (result.crash) console.log(`\n${name} crashed: ${result.crash}`);
@@ -159,7 +197,14 @@ async function main() {
   console.log(
     table(
       ['Copies', 'Size', 'Wall time', 'Peak RSS', 'Time per MB', 'RSS per MB'],
-      scaling.map((s) => [`${s.copies}x`, `${fixed(s.mb)} MB`, `${fixed(s.seconds, 2)} s`, `${fixed(s.rssMb, 0)} MB`, `${fixed((s.seconds / s.mb) * 1000, 0)} ms`, `${fixed(s.rssMb / s.mb)} MB`]),
+      scaling.map((s) => [
+        `${s.copies}x`,
+        `${fixed(s.mb)} MB`,
+        `${fixed(s.seconds, 2)} s`,
+        `${fixed(s.rssMb, 0)} MB`,
+        `${fixed((s.seconds / s.mb) * 1000, 0)} ms`,
+        `${fixed(s.rssMb / s.mb)} MB`,
+      ]),
     ),
   );
   const growth = scaling[2].seconds / scaling[2].mb / (scaling[0].seconds / scaling[0].mb);

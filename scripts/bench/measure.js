@@ -9,7 +9,11 @@ const { join } = require('node:path');
 
 const REPORT_RSS = join(__dirname, 'report-rss.js');
 
-/** One run of `node args...`: wall seconds, peak RSS in MB, exit code (null when killed by a signal). */
+/**
+ * One run of `node args...`: wall seconds, peak RSS in MB, exit code (null when killed by a signal).
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: Record<string, string> }} [options]
+ */
 function runNode(args, { cwd, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oasguard-bench-'));
   const rssFile = join(dir, 'rss');

@@ -3,5 +3,6 @@
 const { writeFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  writeFileSync(process.env.OASGUARD_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+  const file = process.env.OASGUARD_BENCH_RSS_FILE;
+  if (file) writeFileSync(file, String(process.resourceUsage().maxRSS));
 });

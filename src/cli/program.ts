@@ -82,7 +82,8 @@ interface BaselineFlags extends LintingFlags {
 function wholeNumber(min: number, max: number): (value: string) => number {
   return (value) => {
     const number = Number(value);
-    if (!/^\d+$/.test(value) || number < min || number > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    if (!/^\d+$/.test(value) || number < min || number > max)
+      throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
     return number;
   };
 }
@@ -105,14 +106,19 @@ export function reportTargets(formats: readonly string[], output: string | undef
     const colon = spec.indexOf(':');
     const format = colon < 0 ? spec : spec.slice(0, colon);
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
-    if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}".`, `Formats: ${FORMAT_LIST}. Write one to a file with -f NAME:FILE.`);
-    if (file === '') throw new UsageError(`No file given after "${format}:".`, `Write -f ${format}:FILE, or -f ${format} for standard output.`);
+    if (!isFormatName(format))
+      throw new UsageError(`Unknown format "${format}".`, `Formats: ${FORMAT_LIST}. Write one to a file with -f NAME:FILE.`);
+    if (file === '')
+      throw new UsageError(`No file given after "${format}:".`, `Write -f ${format}:FILE, or -f ${format} for standard output.`);
     return { format, file };
   });
   const toStdout = targets.filter((target) => target.file === undefined);
   if (output !== undefined) {
     if (toStdout.length !== 1) {
-      throw new UsageError('-o names the file of the one format given without a file of its own.', 'Give each format its file instead: -f sarif:oasguard.sarif.');
+      throw new UsageError(
+        '-o names the file of the one format given without a file of its own.',
+        'Give each format its file instead: -f sarif:oasguard.sarif.',
+      );
     }
     toStdout[0].file = output;
   } else if (toStdout.length > 1) {
@@ -147,8 +153,16 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await readStdin(io, flags.maxFileSize) : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
-    limits: { maxFileSize: flags.maxFileSize, maxDepth: flags.maxDepth, maxAliases: flags.maxAliases, maxFiles: flags.maxFiles, maxNodes: flags.maxNodes },
-    remote: flags.allowRemoteRefs ? { timeoutMs: flags.timeout, budgetMs: flags.remoteBudget, allowPrivateHosts: flags.allowPrivateHosts === true } : undefined,
+    limits: {
+      maxFileSize: flags.maxFileSize,
+      maxDepth: flags.maxDepth,
+      maxAliases: flags.maxAliases,
+      maxFiles: flags.maxFiles,
+      maxNodes: flags.maxNodes,
+    },
+    remote: flags.allowRemoteRefs
+      ? { timeoutMs: flags.timeout, budgetMs: flags.remoteBudget, allowPrivateHosts: flags.allowPrivateHosts === true }
+      : undefined,
     jobs: flags.jobs,
   };
 }
@@ -176,9 +190,14 @@ async function checkOutputs(outputs: readonly string[], inputs: readonly string[
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) throw new UsageError(`Cannot write ${output}: it is a directory.`);
     const parent = await stat(dirname(path)).catch(() => undefined);
-    if (!parent?.isDirectory()) throw new UsageError(`Cannot write ${output}: no such directory.`, 'Create the directory first; reports are checked before the lint starts.');
+    if (!parent?.isDirectory())
+      throw new UsageError(
+        `Cannot write ${output}: no such directory.`,
+        'Create the directory first; reports are checked before the lint starts.',
+      );
     const realPath = info === undefined ? undefined : await realpath(path);
-    const same = async (other: string) => other === path || (realPath !== undefined && (await realpath(other).catch(() => other)) === realPath);
+    const same = async (other: string) =>
+      other === path || (realPath !== undefined && (await realpath(other).catch(() => other)) === realPath);
     for (const input of named) if (await same(input)) throw refusedOutput(output, 'it is one of the inputs');
     for (const read of reads) if (await same(resolve(io.cwd, read))) throw refusedOutput(output, 'it is the baseline in use');
   }
@@ -192,7 +211,10 @@ function checkOutputsAgainstReads(outputs: readonly string[], result: LintResult
 }
 
 function refusedOutput(output: string, why: string): UsageError {
-  return new UsageError(`Refused to write ${output}: ${why}.`, 'Reports and baselines are never written over the files they describe; choose another path.');
+  return new UsageError(
+    `Refused to write ${output}: ${why}.`,
+    'Reports and baselines are never written over the files they describe; choose another path.',
+  );
 }
 
 async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boolean): Promise<number> {
@@ -235,7 +257,9 @@ async function createBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
   checkOutputsAgainstReads([flags.output], result, io);
   const baseline = createBaseline(result.findings, { path: resolve(io.cwd, flags.output), cwd: io.cwd });
   await writeOutput(io, flags.output, serializeBaseline(baseline));
-  io.stdout.write(`Baseline ${flags.output}: ${count(baseline.entries.length, 'finding')} recorded from ${count(result.files.length, 'document')}.\n`);
+  io.stdout.write(
+    `Baseline ${flags.output}: ${count(baseline.entries.length, 'finding')} recorded from ${count(result.files.length, 'document')}.\n`,
+  );
   return EXIT.ok;
 }
 
@@ -249,7 +273,9 @@ async function updateBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
   const { stale } = matchBaseline(baseline, result.findings, result.files, location);
   const pruned = pruneBaseline(baseline, stale);
   await writeOutput(io, flags.output, serializeBaseline(pruned));
-  io.stdout.write(`Baseline ${flags.output}: ${count(stale.length, 'stale entry', 'stale entries')} removed, ${pruned.entries.length} kept.\n`);
+  io.stdout.write(
+    `Baseline ${flags.output}: ${count(stale.length, 'stale entry', 'stale entries')} removed, ${pruned.entries.length} kept.\n`,
+  );
   return EXIT.ok;
 }
 
@@ -282,13 +308,28 @@ function addLintingOptions(command: Command): Command {
     .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
     .option('--allow-private-hosts', 'with --allow-remote-refs, also fetch from loopback, link-local and private addresses')
     .option('--timeout <ms>', 'time allowed for each remote $ref', wholeNumber(1, 600_000), 10_000)
-    .option('--remote-budget <ms>', 'time allowed for all remote $refs of the run; refs left after it are unresolved', wholeNumber(1, 3_600_000), DEFAULT_REMOTE_BUDGET_MS)
+    .option(
+      '--remote-budget <ms>',
+      'time allowed for all remote $refs of the run; refs left after it are unresolved',
+      wholeNumber(1, 3_600_000),
+      DEFAULT_REMOTE_BUDGET_MS,
+    )
     .option('--max-file-size <bytes>', 'largest file read', wholeNumber(1, 2 ** 31), DEFAULT_LIMITS.maxFileSize)
     .option('--max-depth <levels>', 'deepest nesting of mappings and sequences', wholeNumber(1, 1000), DEFAULT_LIMITS.maxDepth)
     .option('--max-aliases <count>', 'most nodes YAML aliases may add when expanded', wholeNumber(0, 10_000_000), DEFAULT_LIMITS.maxAliases)
     .option('--max-nodes <count>', 'most mappings and sequences in one document', wholeNumber(1, 100_000_000), DEFAULT_LIMITS.maxNodes)
-    .option('--max-files <count>', 'most files read: documents plus the files their $refs read', wholeNumber(1, 10_000_000), DEFAULT_LIMITS.maxFiles)
-    .option('-j, --jobs <count>', 'lint many files on this many threads (default: one per CPU core)', wholeNumber(1, 256), availableParallelism());
+    .option(
+      '--max-files <count>',
+      'most files read: documents plus the files their $refs read',
+      wholeNumber(1, 10_000_000),
+      DEFAULT_LIMITS.maxFiles,
+    )
+    .option(
+      '-j, --jobs <count>',
+      'lint many files on this many threads (default: one per CPU core)',
+      wholeNumber(1, 256),
+      availableParallelism(),
+    );
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -320,11 +361,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
     .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)');
-  addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) => setExitCode(await runLint(inputs, flags, io, program.opts().debug === true)));
+  addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) =>
+    setExitCode(await runLint(inputs, flags, io, program.opts().debug === true)),
+  );
 
   const baseline = program.command('baseline').description('record the current findings, so that only new ones fail (lint --baseline)');
   const baselineOutput = (command: Command) =>
-    addLintingOptions(command.argument('[inputs...]', 'files, directories, globs, or -').option('-o, --output <file>', 'the baseline file', DEFAULT_BASELINE_FILE));
+    addLintingOptions(
+      command
+        .argument('[inputs...]', 'files, directories, globs, or -')
+        .option('-o, --output <file>', 'the baseline file', DEFAULT_BASELINE_FILE),
+    );
   baselineOutput(baseline.command('create').description('write a baseline of every finding the inputs have now')).action(
     async (inputs: string[], flags: BaselineFlags) => setExitCode(await createBaselineFile(inputs, flags, io)),
   );

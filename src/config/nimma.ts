@@ -23,7 +23,10 @@ const Nimma = (require('nimma/legacy') as { default: new (expressions: string[],
  */
 export function nativeJsonPathProblem(expression: string): string | undefined {
   try {
-    new Nimma([expression], { fallback: null, unsafe: false, output: 'auto', customShorthands: {} }).query({ x: { x: [1] } }, { [expression]: () => undefined });
+    new Nimma([expression], { fallback: null, unsafe: false, output: 'auto', customShorthands: {} }).query(
+      { x: { x: [1] } },
+      { [expression]: () => undefined },
+    );
     return undefined;
   } catch (error) {
     const errors = (error as { errors?: Error[] }).errors;

@@ -34,4 +34,3 @@ export function presetRuleset(preset: PresetName, encode: MessageEncoder): Spect
   }
   return { description: `oasguard ${preset}`, documentationUrl: RULES_DOCS_URL, formats: OPENAPI_FORMATS, rules };
 }
-

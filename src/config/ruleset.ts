@@ -2,7 +2,13 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { coreFunctions, formats, Ruleset, spectralOas as oas } from '../stoplight';
-import type { FileRuleDefinition, FileRulesetSeverityDefinition, RulesetFunction, SpectralRule, SpectralRulesetDefinition as RulesetDefinition } from '../stoplight';
+import type {
+  FileRuleDefinition,
+  FileRulesetSeverityDefinition,
+  RulesetFunction,
+  SpectralRule,
+  SpectralRulesetDefinition as RulesetDefinition,
+} from '../stoplight';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../shared/errors';
 import { findRule } from '../rules';
@@ -25,9 +31,9 @@ export interface LoadedRuleset {
   readonly name: string;
   /** The ruleset file; undefined for presets. `overrides` globs are relative to its directory. */
   readonly source?: string;
-  /** The rules as Spectral runs them, the schema checks included. */
+  /** @internal The rules as Spectral runs them (see EngineRuleset); kept out of the published types. */
   readonly spectral: Ruleset;
-  /** The messages of oasguard's rules, which reach Spectral as tokens. */
+  /** @internal The messages of oasguard's rules, which reach Spectral as tokens. */
   readonly messages: MessageTable;
   /** The rules enabled for every file (`overrides` may change them for some), sorted by id. */
   readonly rules: readonly RuleMeta[];
@@ -55,7 +61,17 @@ export function findRulesetFile(cwd: string): string | undefined {
 }
 
 /** Keys of a Spectral ruleset that oasguard reads; `parserOptions` is left out: duplicate keys are always errors. */
-const RULESET_KEYS = ['extends', 'rules', 'overrides', 'formats', 'aliases', 'functions', 'functionsDir', 'documentationUrl', 'description'];
+const RULESET_KEYS = [
+  'extends',
+  'rules',
+  'overrides',
+  'formats',
+  'aliases',
+  'functions',
+  'functionsDir',
+  'documentationUrl',
+  'description',
+];
 
 const EXTEND_MODES = ['all', 'recommended', 'off'];
 
@@ -139,7 +155,8 @@ function describeSpectralError(error: unknown): string {
   const [, rule, ...where] = path;
   // Option errors name the function; an oasguard rule's function is named after the rule.
   const optionError = /^"([^"]+)" function (.*)$/s.exec(message);
-  if (optionError) return optionError[1] === rule ? `rule "${rule}" ${optionError[2]}` : `rule "${rule}": function "${optionError[1]}" ${optionError[2]}`;
+  if (optionError)
+    return optionError[1] === rule ? `rule "${rule}" ${optionError[2]}` : `rule "${rule}": function "${optionError[1]}" ${optionError[2]}`;
   return `rule "${rule}": ${where.length > 0 ? `${where.join('.')} ` : ''}${message}`;
 }
 
@@ -149,7 +166,7 @@ interface FileContext {
   display: string;
   /** The files extending this one, outermost first, to name a cycle. */
   chain: string[];
-  fail(problem: string): UsageError;
+  fail: (problem: string) => UsageError;
 }
 
 class RulesetLoader {
@@ -166,7 +183,10 @@ class RulesetLoader {
   loadFile(file: string, chain: string[], confined = true): RulesetDefinition {
     const display = this.display(file);
     if (chain.includes(file)) {
-      throw invalidRuleset(this.display(chain[chain.length - 1]), `"extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`);
+      throw invalidRuleset(
+        this.display(chain[chain.length - 1]),
+        `"extends" makes a cycle: ${[...chain, file].map((f) => this.display(f)).join(' -> ')}.`,
+      );
     }
     if (JS_EXTENSIONS.test(file)) return this.requireJs(file, `the JavaScript ruleset ${display}`, { file, display });
     const text = this.readText(file, display, confined, chain);
@@ -185,8 +205,13 @@ class RulesetLoader {
    */
   private readText(file: string, display: string, confined: boolean, chain: string[]): string {
     const where = chain.length > 0 ? `${display} (extended by ${this.display(chain[chain.length - 1])})` : display;
-    const refuse = (problem: string) => new UsageError(`Cannot read ruleset ${where}: ${problem}.`, `Use one of ${PRESETS.join(', ')} or the path of a ruleset file in the project.`);
-    const outside = () => refuse('it is outside the project root (--root), and rulesets from the linted tree may only read files inside it');
+    const refuse = (problem: string) =>
+      new UsageError(
+        `Cannot read ruleset ${where}: ${problem}.`,
+        `Use one of ${PRESETS.join(', ')} or the path of a ruleset file in the project.`,
+      );
+    const outside = () =>
+      refuse('it is outside the project root (--root), and rulesets from the linted tree may only read files inside it');
     const root = resolve(this.cwd, this.options.root ?? '.');
     // Checked before the file system is asked anything, so that nothing outside can be probed for.
     if (confined && !isInside(root, file)) throw outside();
@@ -240,9 +265,9 @@ class RulesetLoader {
   }
 
   private extendsList(value: unknown, context: FileContext): [RulesetDefinition, FileRulesetSeverityDefinition][] {
-    const entries = Array.isArray(value) ? value : [value];
+    const entries: unknown[] = Array.isArray(value) ? value : [value];
     return entries.map((entry) => {
-      const [spec, mode = 'recommended'] = Array.isArray(entry) ? entry : [entry];
+      const [spec, mode = 'recommended'] = (Array.isArray(entry) ? entry : [entry]) as unknown[];
       if (typeof spec !== 'string' || !EXTEND_MODES.includes(String(mode)) || (Array.isArray(entry) && entry.length !== 2)) {
         throw context.fail(`cannot extend ${JSON.stringify(entry)}; give a ruleset name or path, or [name, ${EXTEND_MODES.join(' | ')}].`);
       }
@@ -258,7 +283,9 @@ class RulesetLoader {
       throw context.fail(`cannot extend "${spec}"; use ${PRESETS.map((p) => `oasguard:${p}`).join(', ')}, spectral:oas or a ruleset file.`);
     }
     if (URL.test(spec)) {
-      throw context.fail(`cannot extend "${spec}": rulesets are never fetched from the network. Save it in the project and extend the file.`);
+      throw context.fail(
+        `cannot extend "${spec}": rulesets are never fetched from the network. Save it in the project and extend the file.`,
+      );
     }
     const isPath = spec.startsWith('.') || isAbsolute(spec) || DATA_EXTENSIONS.test(spec) || JS_EXTENSIONS.test(spec);
     if (isPath) return this.loadFile(resolve(dirname(context.file), spec), context.chain);
@@ -292,7 +319,7 @@ class RulesetLoader {
     }
     const dir = resolve(dirname(context.file), typeof data.functionsDir === 'string' ? data.functionsDir : 'functions');
     return Object.fromEntries(
-      (data.functions as string[]).map((name) => {
+      data.functions.map((name) => {
         const fn = this.requireJs<RulesetFunction>(join(dir, `${name}.js`), `the custom function "${name}"`, context);
         // Spectral names a crashing function in its error: by the name the ruleset uses, not its (often empty) own.
         if (typeof fn === 'function') Object.defineProperty(fn, 'name', { value: name });
@@ -310,7 +337,12 @@ class RulesetLoader {
     });
   }
 
-  private rules(value: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): Record<string, FileRuleDefinition> {
+  private rules(
+    value: unknown,
+    known: Set<string>,
+    functions: Record<string, RulesetFunction>,
+    context: FileContext,
+  ): Record<string, FileRuleDefinition> {
     if (!isMapping(value)) throw context.fail('`rules` must map rule names to a severity, `off`, or a rule definition.');
     const rules: Record<string, FileRuleDefinition> = {};
     for (const [name, setting] of Object.entries(value)) {
@@ -321,7 +353,13 @@ class RulesetLoader {
   }
 
   /** One entry of `rules`, as Spectral takes it; undefined when it turns off a rule that is not there anyway. */
-  private rule(name: string, setting: unknown, known: Set<string>, functions: Record<string, RulesetFunction>, context: FileContext): FileRuleDefinition | undefined {
+  private rule(
+    name: string,
+    setting: unknown,
+    known: Set<string>,
+    functions: Record<string, RulesetFunction>,
+    context: FileContext,
+  ): FileRuleDefinition | undefined {
     const fail = (problem: string) => context.fail(`rule "${name}": ${problem}`);
     // Spectral keeps rules in plain objects, where these names are inherited members.
     if (name in Object.prototype) throw fail('Spectral cannot run a rule named like an Object member; choose another name.');
@@ -330,20 +368,21 @@ class RulesetLoader {
     if (Object.hasOwn(diagnostics, name)) throw fail('diagnostics are always on and cannot be configured.');
     const oasguardRule = findRule(name);
     if (isMapping(setting)) {
-      if (oasguardRule) throw fail('this is an oasguard rule: give it a severity or [severity, options], and give a rule of your own another name.');
+      if (oasguardRule)
+        throw fail('this is an oasguard rule: give it a severity or [severity, options], and give a rule of your own another name.');
       return this.customRule(setting, functions, fail);
     }
-    const [severity, options, ...rest] = Array.isArray(setting) ? setting : [setting];
+    const [severity, options, ...rest] = (Array.isArray(setting) ? setting : [setting]) as unknown[];
     if (!(isSeverity(severity) || severity === 'off' || typeof severity === 'boolean') || rest.length > 0) {
       throw fail(`expected error, warn, info, hint or off (or [severity, options]), got ${JSON.stringify(setting)}.`);
     }
     if (Array.isArray(setting) && setting.length > 1) {
-      if (!oasguardRule) throw fail('only oasguard rules take [severity, options]; set options in the rule\'s `then.functionOptions`.');
+      if (!oasguardRule) throw fail("only oasguard rules take [severity, options]; set options in the rule's `then.functionOptions`.");
       if (!isMapping(options)) throw fail('options must be a mapping.');
     }
     if (!oasguardRule) {
       if (!known.has(name)) throw context.fail(`unknown rule "${name}". Run \`oasguard rules\` to list the rules.`);
-      return severity as FileRuleDefinition;
+      return severity;
     }
     if (severity === 'off' || severity === false) return known.has(name) ? 'off' : undefined;
     // A full definition enables the rule whether or not an extended ruleset has it, with the options merged.
@@ -353,16 +392,24 @@ class RulesetLoader {
   }
 
   /** A rule of the user's own: Spectral's core functions (or declared custom ones) by name, formats by name. */
-  private customRule(definition: Record<string, unknown>, functions: Record<string, RulesetFunction>, fail: (problem: string) => UsageError): SpectralRule {
+  private customRule(
+    definition: Record<string, unknown>,
+    functions: Record<string, RulesetFunction>,
+    fail: (problem: string) => UsageError,
+  ): SpectralRule {
     const resolveThen = (then: unknown): unknown => {
       if (!isMapping(then) || typeof then.function !== 'string') return then;
       const fn = ownMember(functions, then.function) ?? ownMember(coreFunctions, then.function);
       if (typeof fn !== 'function') {
-        throw fail(`unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions).sort().join(', ')}) or one listed in \`functions\`.`);
+        throw fail(
+          `unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions).sort().join(', ')}) or one listed in \`functions\`.`,
+        );
       }
       return { ...then, function: fn };
     };
-    const given = Array.isArray(definition.given) ? definition.given.map((g) => checkedGiven(g, fail)) : checkedGiven(definition.given, fail);
+    const given = Array.isArray(definition.given)
+      ? definition.given.map((g) => checkedGiven(g, fail))
+      : checkedGiven(definition.given, fail);
     const then = [definition.then].flat().map((entry) => resolveThen(checkedField(entry, fail)));
     const converted: Record<string, unknown> = { ...definition, given, then: Array.isArray(definition.then) ? then : then[0] };
     if (definition.formats !== undefined) converted.formats = this.formats(definition.formats, fail);
@@ -416,16 +463,24 @@ function checkedAliases(aliases: unknown, fail: (problem: string) => UsageError)
   if (!isMapping(aliases)) return aliases;
   return Object.fromEntries(
     Object.entries(aliases).map(([name, value]) => {
-      const check = (given: unknown) => (typeof given === 'string' ? safeExpression(given, `given "${given}" in alias "${name}"`, fail) : given);
+      const check = (given: unknown) =>
+        typeof given === 'string' ? safeExpression(given, `given "${given}" in alias "${name}"`, fail) : given;
       if (Array.isArray(value)) return [name, value.map(check)];
       if (!isMapping(value) || !Array.isArray(value.targets)) return [name, value];
-      const targets = value.targets.map((target) => (isMapping(target) && Array.isArray(target.given) ? { ...target, given: target.given.map(check) } : target));
+      const targets = (value.targets as unknown[]).map((target) =>
+        isMapping(target) && Array.isArray(target.given) ? { ...target, given: target.given.map(check) } : target,
+      );
       return [name, { ...value, targets }];
     }),
   );
 }
 
-function safeExpression(expression: string, where: string, fail: (problem: string) => UsageError, context?: { allowFilters: boolean }): string {
+function safeExpression(
+  expression: string,
+  where: string,
+  fail: (problem: string) => UsageError,
+  context?: { allowFilters: boolean },
+): string {
   try {
     return safeJsonPath(expression, context);
   } catch (error) {
@@ -438,7 +493,12 @@ function safeExpression(expression: string, where: string, fail: (problem: strin
 /** A rule whose `given` names aliases: each expansion (for every format) must compile in nimma itself. */
 function checkAliasedGivens(rule: Ruleset['rules'][string] | undefined, fail: (problem: string) => UsageError): void {
   if (rule === undefined) return;
-  const formatSets = [null, ...Object.values(formats).filter((format) => typeof format === 'function').map((format) => new Set([format]))];
+  const formatSets = [
+    null,
+    ...Object.values(formats)
+      .filter((format) => typeof format === 'function')
+      .map((format) => new Set([format])),
+  ];
   for (const formatSet of formatSets) {
     for (const given of rule.getGivenForFormats(formatSet as never)) {
       const problem = nativeJsonPathProblem(given);
@@ -451,8 +511,6 @@ function checkAliasedGivens(rule: Ruleset['rules'][string] | undefined, fail: (p
 function ownMember(table: object, name: unknown): unknown {
   return typeof name === 'string' && Object.hasOwn(table, name) ? (table as Record<string, unknown>)[name] : undefined;
 }
-
-
 
 /**
  * The metadata of every rule the ruleset enables for any of `sources` (overrides can enable a rule for some files
@@ -476,7 +534,11 @@ function ruleMetas(variants: readonly Ruleset[]): RuleMeta[] {
   return [...metas.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-function customRuleMeta(id: string, severity: Severity, rule: { description: string | null; message: string | null; documentationUrl: string | null }): RuleMeta {
+function customRuleMeta(
+  id: string,
+  severity: Severity,
+  rule: { description: string | null; message: string | null; documentationUrl: string | null },
+): RuleMeta {
   return {
     id,
     kind: 'custom',

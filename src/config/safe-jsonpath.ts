@@ -11,7 +11,10 @@ import { parse as parseJsonPath } from './nimma';
 
 /** A JSONPath expression outside the subset a data-only ruleset may use, or (`syntax`) no JSONPath at all. */
 export class UnsafeJsonPath extends Error {
-  constructor(message: string, readonly syntax = false) {
+  constructor(
+    message: string,
+    readonly syntax = false,
+  ) {
     super(message);
   }
 }
@@ -36,7 +39,7 @@ export function safeJsonPath(expression: string, context: JsonPathContext = { al
   if (!expression.startsWith('$')) throw new UnsafeJsonPath('a JSONPath expression starts with $ (or an alias, #Name)');
   let segments: Segment[];
   try {
-    segments = parseJsonPath(expression) as Segment[];
+    segments = parseJsonPath(expression);
   } catch (error) {
     const offset = (error as { location?: { start?: { offset?: number } } }).location?.start?.offset;
     throw new UnsafeJsonPath(`a syntax error${offset === undefined ? '' : ` at character ${offset + 1}`}`, true);
@@ -80,7 +83,8 @@ function memberName(name: string, shallow: boolean): string {
 }
 
 function quoted(name: string): string {
-  if (!QUOTABLE_NAME.test(name)) throw new UnsafeJsonPath(`the name ${JSON.stringify(name)} holds quotes, backslashes or control characters`);
+  if (!QUOTABLE_NAME.test(name))
+    throw new UnsafeJsonPath(`the name ${JSON.stringify(name)} holds quotes, backslashes or control characters`);
   return `'${name}'`;
 }
 
@@ -113,7 +117,8 @@ function tokenize(filter: string): Token[] {
     if (/^\s*$/.test(filter.slice(TOKEN.lastIndex))) break;
     const start = TOKEN.lastIndex;
     const match = TOKEN.exec(filter);
-    if (match === null) throw new UnsafeJsonPath(`the filter "${filter}" has "${filter.slice(start).trim().slice(0, 20)}", which filters may not use`);
+    if (match === null)
+      throw new UnsafeJsonPath(`the filter "${filter}" has "${filter.slice(start).trim().slice(0, 20)}", which filters may not use`);
     const [, at, string, number, word, punct] = match;
     if (at !== undefined) tokens.push({ type: 'at', text: at });
     else if (string !== undefined) tokens.push({ type: 'string', text: string });
@@ -127,11 +132,13 @@ function tokenize(filter: string): Token[] {
 function parseFilter(filter: string): FilterNode {
   const tokens = tokenize(filter);
   let position = 0;
-  const refuse = (what: string) => new UnsafeJsonPath(`the filter "${filter}" ${what}; filters compare @, @.name or @property with literals, using == != < > && || !`);
+  const refuse = (what: string) =>
+    new UnsafeJsonPath(`the filter "${filter}" ${what}; filters compare @, @.name or @property with literals, using == != < > && || !`);
   const peek = (): Token | undefined => tokens[position];
   const take = (text?: string): Token => {
     const token = tokens[position];
-    if (token === undefined || (text !== undefined && token.text !== text)) throw refuse(token === undefined ? 'ends too early' : `has "${token.text}" where it should not`);
+    if (token === undefined || (text !== undefined && token.text !== text))
+      throw refuse(token === undefined ? 'ends too early' : `has "${token.text}" where it should not`);
     position += 1;
     return token;
   };
@@ -148,7 +155,8 @@ function parseFilter(filter: string): FilterNode {
     if (token.type === 'string') return { kind: 'literal', value: token.text.slice(1, -1) };
     if (token.type === 'number') return { kind: 'literal', value: Number(token.text) };
     if (token.type === 'word') {
-      if (!Object.hasOwn(KEYWORDS, token.text)) throw refuse(`names "${token.text}", which is not a literal (functions and globals are not allowed)`);
+      if (!Object.hasOwn(KEYWORDS, token.text))
+        throw refuse(`names "${token.text}", which is not a literal (functions and globals are not allowed)`);
       return { kind: 'literal', value: KEYWORDS[token.text] };
     }
     if (token.type === 'at') {
@@ -195,7 +203,8 @@ function parseFilter(filter: string): FilterNode {
     if (!COMPARISONS.includes(operator as ComparisonOperator)) return left;
     take();
     const right = term();
-    if (left.kind !== 'literal' && right.kind !== 'literal') throw refuse('compares two values of the document; compare one with a literal');
+    if (left.kind !== 'literal' && right.kind !== 'literal')
+      throw refuse('compares two values of the document; compare one with a literal');
     return { kind: 'compare', operator: operator as ComparisonOperator, left, right };
   };
   const not = (): FilterNode => {
@@ -230,7 +239,8 @@ function serializeFilter(node: FilterNode): string {
       const text = `${plain(node.left)} ${node.operator} ${plain(node.right)}`;
       const guard = ref.kind === 'ref' ? refGuard(ref) : undefined;
       if (guard === undefined) return `(${text})`;
-      const absent = node.left === ref ? compare(undefined, node.operator, literalValue(other)) : compare(literalValue(other), node.operator, undefined);
+      const absent =
+        node.left === ref ? compare(undefined, node.operator, literalValue(other)) : compare(literalValue(other), node.operator, undefined);
       return absent ? `(!(${guard}) || ${text})` : `(${guard} && ${text})`;
     }
     case 'logical':
@@ -250,7 +260,19 @@ function literalValue(node: FilterNode): Literal {
 }
 
 function refText(node: Extract<FilterNode, { kind: 'ref' }>, count = node.members.length): string {
-  return node.base + node.members.slice(0, count).map((member) => (typeof member === 'number' ? `[${member}]` : PLAIN_NAME.test(member) && !member.includes('-') ? `.${member}` : `[${literal(member)}]`)).join('');
+  return (
+    node.base +
+    node.members
+      .slice(0, count)
+      .map((member) =>
+        typeof member === 'number'
+          ? `[${member}]`
+          : PLAIN_NAME.test(member) && !member.includes('-')
+            ? `.${member}`
+            : `[${literal(member)}]`,
+      )
+      .join('')
+  );
 }
 
 /** `@ != null && @.a != null` for `@.a.b`: every prefix whose members are read. */
@@ -261,7 +283,8 @@ function refGuard(node: Extract<FilterNode, { kind: 'ref' }>): string | undefine
 
 function literal(value: Literal): string {
   if (typeof value === 'string') {
-    if (!QUOTABLE_NAME.test(value)) throw new UnsafeJsonPath(`the string ${JSON.stringify(value)} holds quotes, backslashes or control characters`);
+    if (!QUOTABLE_NAME.test(value))
+      throw new UnsafeJsonPath(`the string ${JSON.stringify(value)} holds quotes, backslashes or control characters`);
     return `'${value}'`;
   }
   return String(value);
@@ -274,10 +297,11 @@ function compare(left: Literal, operator: ComparisonOperator, right: Literal): b
       return left === right;
     case '!==':
       return left !== right;
+    // The expression's own loose comparison, evaluated as JavaScript would.
     case '==':
-      return left == right;
+      return left == right; // eslint-disable-line eqeqeq
     case '!=':
-      return left != right;
+      return left != right; // eslint-disable-line eqeqeq
     case '<':
       return (left as number) < (right as number);
     case '<=':

@@ -24,7 +24,11 @@ function membersOf(object: IJsonASTNode & { children: IJsonASTNode[] }): Map<unk
  * scans an object's members at every step of a path, so placing the findings under an object of 25,000 members
  * (Microsoft Graph's `paths`) was quadratic: minutes for one document. Here each object's members are indexed once.
  */
-export function jsonLocation({ ast }: JsonParserResult<unknown>, path: readonly (string | number)[], closest = false): { range: IRange } | undefined {
+export function jsonLocation(
+  { ast }: JsonParserResult<unknown>,
+  path: readonly (string | number)[],
+  closest = false,
+): { range: IRange } | undefined {
   let node = ast;
   for (const segment of path) {
     const step = Number.isInteger(Number(segment)) ? Number(segment) : segment;
@@ -52,7 +56,11 @@ function located(node: IJsonASTNode | undefined): { range: IRange } | undefined 
 const mappingIndexes = new WeakMap<YAMLNode, Map<unknown, YAMLMapping>>();
 
 function mappingsOf(map: YAMLNode & { kind: Kind.MAP }, mergeKeys: boolean): Map<unknown, YAMLMapping> {
-  return cached(mappingIndexes, map, () => new Map((mergeKeys ? mergedMappings(map.mappings) : map.mappings).map((mapping) => [mapping.key.value, mapping])));
+  return cached(
+    mappingIndexes,
+    map,
+    () => new Map((mergeKeys ? mergedMappings(map.mappings) : map.mappings).map((mapping) => [mapping.key.value, mapping])),
+  );
 }
 
 /** @stoplight/yaml's expansion of `<<` merge keys. */
@@ -79,7 +87,11 @@ function mergedFrom(node: YAMLNode | null | undefined): YAMLMapping[] {
  * expanded) and scanned at every path step, which was quadratic on wide mappings. The node found is then located by
  * the library itself, with an empty path.
  */
-export function yamlLocation(result: Omit<YamlParserResult<unknown>, 'comments'>, path: readonly (string | number)[], closest = false): { range: IRange } | undefined {
+export function yamlLocation(
+  result: Omit<YamlParserResult<unknown>, 'comments'>,
+  path: readonly (string | number)[],
+  closest = false,
+): { range: IRange } | undefined {
   const mergeKeys = result.metadata?.mergeKeys === true;
   // Spectral's parser result has no `comments`, which locating does not read.
   const locate = (node: YAMLNode) => yamlLibraryLocation({ ...result, ast: node } as YamlParserResult<unknown>, [], closest);

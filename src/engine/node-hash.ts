@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
  * flagged node (an operation, the document root) does not, so a baseline survives routine edits.
  */
 export function nodeHash(node: unknown): string {
-  return createHash('sha256').update(JSON.stringify(shallow(node)) ?? 'undefined').digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(shallow(node)) ?? 'undefined')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function shallow(node: unknown): unknown {

@@ -5,10 +5,10 @@
  */
 import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
 import { Document, JsonParser, parseJsonWithPointers as parseJson, Spectral, YamlParser } from '../stoplight';
-import type { IResolveError, ISpectralDiagnostic, SpectralDocument as IDocument } from '../stoplight';
+import type { IResolveError, ISpectralDiagnostic, Ruleset, SpectralDocument as IDocument } from '../stoplight';
 import { errorMessage } from '../shared/errors';
 import { SEVERITIES, Severity } from '../shared/types';
-import { DiagnosticId, diagnostics } from '../rules/diagnostics';
+import { DIAGNOSTIC, DiagnosticId, diagnostics } from '../rules/diagnostics';
 import { asParsedKey, restoreKeys, unescapeHex, withSafeKeys } from '../input/document-safety';
 import { checkLimits, isJson, positionAt } from '../input/limits';
 import { RefGraphTooLarge } from '../refs/local-refs';
@@ -18,7 +18,6 @@ import { isMapping } from '../shared/mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
 import { findRefLoops } from '../refs/ref-loops';
-import type { LoadedRuleset } from '../config/ruleset';
 import { spectralDiagnostic } from './spectral-rules';
 import { EncodingError, isInside } from '../input/read';
 import { AccessPolicy, createConfinedResolver } from '../refs/resolver';
@@ -40,6 +39,14 @@ export interface EngineFinding {
   nodeHash: string;
   /** Set when an `x-oasguard-ignore` covers the finding. */
   suppression?: { reason: string; path: (string | number)[] };
+}
+
+/** What the engine needs of a loaded ruleset (config/ruleset.ts loads them). */
+export interface EngineRuleset {
+  /** The rules as Spectral runs them, the schema checks included. */
+  readonly spectral: Ruleset;
+  /** The messages of oasguard's rules, which reach Spectral as tokens. */
+  readonly messages: MessageTable;
 }
 
 /** One document to lint: its absolute path (a made-up one for stdin) and its text. */
@@ -81,7 +88,11 @@ export class SpectralEngine {
   /** The suppressions of every file linted so far, and which matched a finding. */
   readonly suppressions = new Suppressions();
 
-  constructor(ruleset: LoadedRuleset, private readonly policy: AccessPolicy, countFile: () => void) {
+  constructor(
+    ruleset: EngineRuleset,
+    private readonly policy: AccessPolicy,
+    countFile: () => void,
+  ) {
     const onRead = (href: string, text: string) => this.referencedFiles.set(href, { text });
     const resolver = createConfinedResolver(policy, onRead, countFile, (errors) => (this.resolverErrors = errors));
     this.spectral = new Spectral({ resolver });
@@ -93,7 +104,10 @@ export class SpectralEngine {
   async lintDocument({ source, text }: SourceDocument): Promise<DocumentOutcome> {
     const violation = checkLimits(text, isJson(source, text), this.policy.limits);
     if (violation) {
-      const finding = diagnosticAt(source, 'parse-error', violation.messageId, violation.message, { line: violation.line, character: violation.character });
+      const finding = diagnosticAt(source, DIAGNOSTIC.parseError, violation.messageId, violation.message, {
+        line: violation.line,
+        character: violation.character,
+      });
       return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings: [finding] };
     }
     let document: IDocument;
@@ -107,26 +121,41 @@ export class SpectralEngine {
     if (fatal.length > 0 || document.data === undefined) {
       // No node to hash in a document that did not parse: the message stands for it. The rules did not run, so
       // whatever the parser called it, it is an error.
-      const findings = fatal.length > 0 ? fatal.map((d) => ({ ...this.toFinding(d, source), severity: 'error' as const, nodeHash: nodeHash(d.message) })) : [emptyDocument(source)];
+      const findings =
+        fatal.length > 0
+          ? fatal.map((d) => ({ ...this.toFinding(d, source), severity: 'error' as const, nodeHash: nodeHash(d.message) }))
+          : [emptyDocument(source)];
       return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings };
     }
     const reason = notOpenApiReason(document.data);
     if (reason !== undefined) {
-      const claimsOpenApi = isMapping(document.data) && (Object.hasOwn(document.data, 'openapi') || Object.hasOwn(document.data, 'swagger'));
-      return { kind: 'not-openapi', looksLikeOpenApi: claimsOpenApi, findings: [diagnosticAt(source, 'not-openapi', 'notOpenApi', `Not an OpenAPI document: ${reason}.`)] };
+      const claimsOpenApi =
+        isMapping(document.data) && (Object.hasOwn(document.data, 'openapi') || Object.hasOwn(document.data, 'swagger'));
+      return {
+        kind: 'not-openapi',
+        looksLikeOpenApi: claimsOpenApi,
+        findings: [diagnosticAt(source, DIAGNOSTIC.notOpenApi, 'notOpenApi', `Not an OpenAPI document: ${reason}.`)],
+      };
     }
     let results: ISpectralDiagnostic[];
     const readBefore = this.referencedFiles.size;
     try {
       this.resolverErrors = [];
       const spectralResults = await this.spectral.run(document);
-      results = [...spectralResults.filter((result) => result.code !== 'invalid-ref'), ...resolverDiagnostics(document, this.resolverErrors, this.policy.root)];
+      results = [
+        ...spectralResults.filter((result) => result.code !== 'invalid-ref'),
+        ...resolverDiagnostics(document, this.resolverErrors, this.policy.root),
+      ];
     } catch (error) {
       if (!(error instanceof RefGraphTooLarge)) throw error;
-      return { kind: 'unparsable', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'parse-error', 'refSteps', error.message)] };
+      return {
+        kind: 'unparsable',
+        looksLikeOpenApi: true,
+        findings: [diagnosticAt(source, DIAGNOSTIC.parseError, 'refSteps', error.message)],
+      };
     }
     const loops = findRefLoops(document.data).map(({ path, pointers }): EngineFinding => ({
-      ruleId: 'unresolved-ref',
+      ruleId: DIAGNOSTIC.unresolvedRef,
       messageId: 'loop',
       severity: 'error',
       message: restoreKeys(`$ref loop: ${pointers.join(' -> ')} never reaches a definition.`),
@@ -155,8 +184,11 @@ export class SpectralEngine {
       if (this.suppressions.has(file)) continue;
       // Most files have no suppressions: a text search spares the walk.
       const fileDocument = fileText.includes(SUPPRESSION_KEY) ? parsed() : undefined;
-      const found = this.suppressions.collect(file, fileDocument && { data: fileDocument.data, rangeOf: (path) => rangeIn(fileDocument, path) });
-      for (const problem of found) problems.push(suppressionFinding('invalid-suppression', problem));
+      const found = this.suppressions.collect(
+        file,
+        fileDocument && { data: fileDocument.data, rangeOf: (path) => rangeIn(fileDocument, path) },
+      );
+      for (const problem of found) problems.push(suppressionFinding(DIAGNOSTIC.invalidSuppression, problem));
     }
     return problems;
   }
@@ -165,10 +197,10 @@ export class SpectralEngine {
     const code = String(result.code);
     const diagnostic = spectralDiagnostic(code);
     const interned = this.messages.lookup(result.message);
-    const unsafe = diagnostic === 'unresolved-ref' ? unsafeRefMessage(result.message) : undefined;
-    const ruleId = unsafe !== undefined ? 'unsafe-ref' : (diagnostic ?? code);
+    const unsafe = diagnostic === DIAGNOSTIC.unresolvedRef ? unsafeRefMessage(result.message) : undefined;
+    const ruleId = unsafe !== undefined ? DIAGNOSTIC.unsafeRef : (diagnostic ?? code);
     const [messageId, message, severity = SEVERITIES[result.severity] ?? 'error'] = interned
-      ? [interned.messageId, diagnostic === 'invalid-openapi' ? `${capitalise(interned.message)}.` : interned.message]
+      ? [interned.messageId, diagnostic === DIAGNOSTIC.invalidOpenApi ? `${capitalise(interned.message)}.` : interned.message]
       : unsafe !== undefined
         ? ['unsafe', unsafe]
         : diagnosticMessage(ruleId, result.message);
@@ -180,7 +212,7 @@ export class SpectralEngine {
       message: restoreKeys(message),
       source,
       path: result.path.map(restoreKeys),
-      range: diagnostic === 'unresolved-ref' && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
+      range: diagnostic === DIAGNOSTIC.unresolvedRef && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
       // Set by the caller, which has the document.
       nodeHash: '',
     };
@@ -218,7 +250,10 @@ const YAML_PARSER: typeof YamlParser = {
 };
 
 /** The finding for a problem with a suppression. */
-export function suppressionFinding(ruleId: 'invalid-suppression' | 'unused-suppression', problem: SuppressionProblem): EngineFinding {
+export function suppressionFinding(
+  ruleId: typeof DIAGNOSTIC.invalidSuppression | typeof DIAGNOSTIC.unusedSuppression,
+  problem: SuppressionProblem,
+): EngineFinding {
   const { source, messageId, message, path, range } = problem;
   return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path, range, nodeHash: nodeHash(message) };
 }
@@ -236,10 +271,14 @@ function notOpenApiReason(data: unknown): string | undefined {
   const version = (value: unknown) => (value === null || typeof value !== 'object' ? String(value) : JSON.stringify(value));
   const { openapi, swagger } = data;
   if (openapi !== undefined) {
-    return typeof openapi === 'string' && /^3\.[012]\.\d+$/.test(openapi) ? undefined : `unsupported version "openapi: ${version(openapi)}" (3.0.x, 3.1.x and 3.2.x are supported)`;
+    return typeof openapi === 'string' && /^3\.[012]\.\d+$/.test(openapi)
+      ? undefined
+      : `unsupported version "openapi: ${version(openapi)}" (3.0.x, 3.1.x and 3.2.x are supported)`;
   }
   if (swagger !== undefined) {
-    return typeof swagger === 'string' && swagger === '2.0' ? undefined : `unsupported version "swagger: ${version(swagger)}" (2.0 is supported)`;
+    return typeof swagger === 'string' && swagger === '2.0'
+      ? undefined
+      : `unsupported version "swagger: ${version(swagger)}" (2.0 is supported)`;
   }
   return 'it has no "openapi" or "swagger" field';
 }
@@ -250,9 +289,14 @@ function notOpenApiReason(data: unknown): string | undefined {
  * not: the parser read on, and the rules run on what it read.
  */
 function stopsRules(diagnostic: ISpectralDiagnostic): boolean {
-  return SEVERITIES[diagnostic.severity] === 'error' && !diagnostic.message.startsWith('Duplicate key');
+  return SEVERITIES[diagnostic.severity] === 'error' && !DUPLICATE_KEY.test(diagnostic.message);
 }
 
+/**
+ * The parsers' words (@stoplight/json's, and @stoplight/yaml's as yaml-parser.ts keeps them) for the two problems
+ * oasguard words itself. A duplicate key: the last one wins, and is linted.
+ */
+const DUPLICATE_KEY = /^Duplicate key/;
 /** A mapping key that is a sequence or a mapping: the YAML parser drops the whole entry (a scalar key is kept as a string). */
 const COLLECTION_KEY = /^Mapping key must be a string scalar$/;
 
@@ -266,10 +310,19 @@ function resolverDiagnostics(document: IDocument, errors: readonly IResolveError
   return errors.flatMap((error) => {
     const missing = MISSING_IN_FILE.exec(error.message);
     // A pointer missing in another file: json-ref-resolver gives its path in that file; the ref is in this one.
-    const site = missing && document.source ? (refSites ??= refsByTarget(document.data, document.source)).get(`${missing[2]}${missing[1]}`) : undefined;
+    const site =
+      missing && document.source
+        ? (refSites ??= refsByTarget(document.data, document.source)).get(`${missing[2]}${missing[1]}`)
+        : undefined;
     const path = [...(site ?? error.path), '$ref'];
-    const source = site ? document.source! : error.uriStack.length > 0 ? error.uriStack[error.uriStack.length - 1] : (document.source ?? undefined);
-    const message = missing ? `${missing[1]} does not exist in ${shownTarget(missing[2], root)}` : error.message.replace(/^Error\s*:\s*/, '');
+    const source = site
+      ? document.source!
+      : error.uriStack.length > 0
+        ? error.uriStack[error.uriStack.length - 1]
+        : (document.source ?? undefined);
+    const message = missing
+      ? `${missing[1]} does not exist in ${shownTarget(missing[2], root)}`
+      : error.message.replace(/^Error\s*:\s*/, '');
     const key = JSON.stringify([source, path, message]);
     if (seen.has(key)) return [];
     seen.add(key);
@@ -294,7 +347,8 @@ function refsByTarget(data: unknown, source: string): Map<string, (string | numb
       const target = /^[a-z][a-z\d+.-]+:/i.test(file) ? file : resolvePath(dirname(source), file);
       if (!sites.has(`${target}#${fragment}`)) sites.set(`${target}#${fragment}`, path);
     }
-    for (const [key, child] of Object.entries(node)) pending.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+    for (const [key, child] of Object.entries(node))
+      pending.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
   }
   return sites;
 }
@@ -308,13 +362,14 @@ function shownTarget(target: string, root: string): string {
 
 /** Message id, text and severity for diagnostics Spectral words itself (parser and resolver errors). */
 function diagnosticMessage(ruleId: string, message: string): [string, string, Severity?] {
-  if (ruleId === 'parse-error') {
-    if (message.startsWith('Duplicate key')) return ['duplicateKey', `${message}.`];
+  if (ruleId === DIAGNOSTIC.parseError) {
+    if (DUPLICATE_KEY.test(message)) return ['duplicateKey', `${message}.`];
     // Part of the document is missing from what the rules see: the lint is incomplete, so it fails.
-    if (COLLECTION_KEY.test(message)) return ['collectionKey', 'A mapping key must be a string, not a sequence or mapping: this entry is dropped and not linted.', 'error'];
+    if (COLLECTION_KEY.test(message))
+      return ['collectionKey', 'A mapping key must be a string, not a sequence or mapping: this entry is dropped and not linted.', 'error'];
     return ['syntax', `${capitalise(message)}.`];
   }
-  if (ruleId === 'unresolved-ref') return ['unresolved', `Cannot resolve $ref: ${message.replace(/\.$/, '')}.`];
+  if (ruleId === DIAGNOSTIC.unresolvedRef) return ['unresolved', `Cannot resolve $ref: ${message.replace(/\.$/, '')}.`];
   return ['spectral', message];
 }
 
@@ -322,7 +377,16 @@ const DOCUMENT_START = { line: 0, character: 0 };
 
 /** A diagnostic that no parser placed: at a 0-based position, the document's start by default. */
 function diagnosticAt(source: string, ruleId: DiagnosticId, messageId: string, message: string, start = DOCUMENT_START): EngineFinding {
-  return { ruleId, messageId, severity: diagnostics[ruleId].severity, message, source, path: [], range: { start, end: start }, nodeHash: nodeHash(message) };
+  return {
+    ruleId,
+    messageId,
+    severity: diagnostics[ruleId].severity,
+    message,
+    source,
+    path: [],
+    range: { start, end: start },
+    nodeHash: nodeHash(message),
+  };
 }
 
 function rangeIn(document: IDocument, path: (string | number)[]): ISpectralDiagnostic['range'] {
@@ -331,7 +395,7 @@ function rangeIn(document: IDocument, path: (string | number)[]): ISpectralDiagn
 
 /** The outcome for a file that is not UTF-8 text: a parse error where the first invalid byte is. */
 export function undecodable(source: string, error: EncodingError): DocumentOutcome {
-  const finding = diagnosticAt(source, 'parse-error', 'encoding', error.message, { line: error.line, character: error.column });
+  const finding = diagnosticAt(source, DIAGNOSTIC.parseError, 'encoding', error.message, { line: error.line, character: error.column });
   return { kind: 'unparsable', looksLikeOpenApi: false, findings: [finding] };
 }
 
@@ -340,8 +404,15 @@ const BINARY_TAG = /!!binary\b|!<tag:yaml\.org,2002:binary>/;
 /** The parse error for a text the parser threw on, at the binary tag that makes the YAML parser throw when there is one. */
 function parserCrash(source: string, text: string, error: unknown): EngineFinding {
   const binary = BINARY_TAG.exec(text);
-  if (binary) return diagnosticAt(source, 'parse-error', 'binaryTag', 'The !!binary tag is not supported in an OpenAPI document; give the data as a base64 string.', positionAt(text, binary.index));
-  return diagnosticAt(source, 'parse-error', 'parserFailed', `The parser failed on this document: ${errorText(error)}.`);
+  if (binary)
+    return diagnosticAt(
+      source,
+      DIAGNOSTIC.parseError,
+      'binaryTag',
+      'The !!binary tag is not supported in an OpenAPI document; give the data as a base64 string.',
+      positionAt(text, binary.index),
+    );
+  return diagnosticAt(source, DIAGNOSTIC.parseError, 'parserFailed', `The parser failed on this document: ${errorText(error)}.`);
 }
 
 /**
@@ -349,7 +420,11 @@ function parserCrash(source: string, text: string, error: unknown): EngineFindin
  * internal-error finding on that document, so that one bad file never takes the other files' reports with it.
  */
 export function failedDocument(source: string, error: unknown): DocumentOutcome {
-  return { kind: 'failed', looksLikeOpenApi: true, findings: [diagnosticAt(source, 'internal-error', 'failed', `oasguard could not lint this document: ${errorText(error)}.`)] };
+  return {
+    kind: 'failed',
+    looksLikeOpenApi: true,
+    findings: [diagnosticAt(source, DIAGNOSTIC.internalError, 'failed', `oasguard could not lint this document: ${errorText(error)}.`)],
+  };
 }
 
 function errorText(error: unknown): string {
@@ -357,7 +432,7 @@ function errorText(error: unknown): string {
 }
 
 function emptyDocument(source: string): EngineFinding {
-  return diagnosticAt(source, 'parse-error', 'empty', 'The document is empty.');
+  return diagnosticAt(source, DIAGNOSTIC.parseError, 'empty', 'The document is empty.');
 }
 
 function capitalise(text: string): string {

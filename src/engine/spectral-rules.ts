@@ -4,7 +4,7 @@ import type { IFunctionResult, RulesetFunction, SpectralRule } from '../stopligh
 const { oas2, oas3, oas3_0, oas3_1, oas3_2 } = formats;
 import { renderMessage, Rule } from '../rules/define-rule';
 import type { Severity } from '../shared/types';
-import type { DiagnosticId } from '../rules/diagnostics';
+import { DIAGNOSTIC, DiagnosticId } from '../rules/diagnostics';
 import type { MessageEncoder } from './messages';
 import { compileSelector, select } from './selectors';
 import { StructureProblem, swagger2SemanticProblem, validateStructure } from './structure';
@@ -13,7 +13,12 @@ import { StructureProblem, swagger2SemanticProblem, validateStructure } from './
 export const OPENAPI_FORMATS = [oas2, oas3, oas3_0, oas3_1, oas3_2];
 
 /** An oasguard rule as a Spectral rule, with `options` merged over its defaults. */
-export function spectralRule(rule: Rule, severity: Severity, options: Record<string, unknown> | undefined, encode: MessageEncoder): SpectralRule {
+export function spectralRule(
+  rule: Rule,
+  severity: Severity,
+  options: Record<string, unknown> | undefined,
+  encode: MessageEncoder,
+): SpectralRule {
   return {
     description: rule.description,
     documentationUrl: rule.docsUrl,
@@ -42,7 +47,7 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
           path,
           options,
           report(messageId, { at = [], data } = {}) {
-            const message = renderMessage((rule.messages as Record<string, string>)[messageId], data);
+            const message = renderMessage(rule.messages[messageId], data);
             results.push({ message: encode(messageId, message), path: [...path, ...at] });
           },
         });
@@ -60,11 +65,11 @@ const SWAGGER2_SEMANTICS = 'oasguard-oas2-semantics';
 
 /** Spectral's codes for its own diagnostics and for the schema checks, and the oasguard diagnostic each becomes. */
 const SPECTRAL_DIAGNOSTICS: Record<string, DiagnosticId> = {
-  parser: 'parse-error',
-  'invalid-ref': 'unresolved-ref',
-  'oas2-schema': 'invalid-openapi',
-  'oas3-schema': 'invalid-openapi',
-  [SWAGGER2_SEMANTICS]: 'invalid-openapi',
+  parser: DIAGNOSTIC.parseError,
+  'invalid-ref': DIAGNOSTIC.unresolvedRef,
+  'oas2-schema': DIAGNOSTIC.invalidOpenApi,
+  'oas3-schema': DIAGNOSTIC.invalidOpenApi,
+  [SWAGGER2_SEMANTICS]: DIAGNOSTIC.invalidOpenApi,
 };
 
 /** The oasguard diagnostic a Spectral code is reported as; undefined for rule names (`constructor` included). */

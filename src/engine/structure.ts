@@ -97,7 +97,9 @@ function withoutDynamicRefs(schema: object): object {
  * `scheme: Bearer`). A copy.
  */
 function withCaseInsensitiveBearer(schema: object): object {
-  const copy = structuredClone(schema) as { definitions: { HTTPSecurityScheme: { oneOf: { properties: { scheme: Record<string, unknown> } }[] } } };
+  const copy = structuredClone(schema) as {
+    definitions: { HTTPSecurityScheme: { oneOf: { properties: { scheme: Record<string, unknown> } }[] } };
+  };
   const [bearer, other] = copy.definitions.HTTPSecurityScheme.oneOf;
   bearer.properties.scheme = { type: 'string', pattern: '^[Bb][Ee][Aa][Rr][Ee][Rr]$' };
   other.properties.scheme = { not: { type: 'string', pattern: '^[Bb][Ee][Aa][Rr][Ee][Rr]$' } };
@@ -107,7 +109,9 @@ function withCaseInsensitiveBearer(schema: object): object {
 /** The version a document declares, when it is one oasguard validates. */
 function versionOf(document: Record<string, unknown>): Version | undefined {
   if (document.swagger === '2.0') return '2.0';
-  return typeof document.openapi === 'string' ? (/^3\.([0-2])\./.exec(document.openapi)?.[0].slice(0, 3) as Version | undefined) : undefined;
+  return typeof document.openapi === 'string'
+    ? (/^3\.([0-2])\./.exec(document.openapi)?.[0].slice(0, 3) as Version | undefined)
+    : undefined;
 }
 
 /** The structural problems of a parsed document, most specific first within each node, in document order. */
@@ -118,7 +122,9 @@ export function validateStructure(document: unknown): StructureProblem[] {
   const validate = validatorFor(version);
   if (validate(document)) return [];
   // An `if` error only says that its `then` failed, which has errors of its own.
-  const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'if' && !isPathItemRef(error, document as Record<string, unknown>));
+  const errors = (validate.errors ?? []).filter(
+    (error) => error.keyword !== 'if' && !isPathItemRef(error, document as Record<string, unknown>),
+  );
   return collapse(errors);
 }
 
@@ -132,17 +138,22 @@ function isPathItemRef(error: ErrorObject, document: Record<string, unknown>): b
   const path = pathOf(error.instancePath);
   if (path.length !== 2 || path[0] !== 'paths') return false;
   const pathItem = (document.paths as Record<string, unknown> | undefined)?.[path[1]];
-  const property = error.params.unevaluatedProperty ?? error.params.additionalProperty;
+  const property: unknown = error.params.unevaluatedProperty ?? error.params.additionalProperty;
   return typeof pathItem === 'object' && pathItem !== null && '$ref' in pathItem && property === '$ref';
 }
 
 function pathOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The node an error is about: an unexpected property is its own node. */
 function nodeOf(error: ErrorObject): string[] {
-  const unexpected = error.params.additionalProperty ?? error.params.unevaluatedProperty;
+  const unexpected: unknown = error.params.additionalProperty ?? error.params.unevaluatedProperty;
   const path = pathOf(error.instancePath);
   return typeof unexpected === 'string' ? [...path, unexpected] : path;
 }
@@ -164,7 +175,9 @@ function rank(error: ErrorObject): number {
  */
 function collapse(errors: readonly ErrorObject[]): StructureProblem[] {
   // The failed alternatives by the node they judged; the document itself is never one (3.1's root anyOf).
-  const explosions = new Set(errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => JSON.stringify(pathOf(error.instancePath))));
+  const explosions = new Set(
+    errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => JSON.stringify(pathOf(error.instancePath))),
+  );
   /** The key of the outermost failed alternative at or above `path`, or of `path` itself. */
   const groupOf = (path: string[]) => {
     for (let length = 1; length <= path.length; length += 1) {
@@ -184,8 +197,16 @@ function collapse(errors: readonly ErrorObject[]): StructureProblem[] {
   }
   return [...groups.values()].map((members) => {
     // The most telling error: by keyword (an unexpected key says more than a missing one), then the deepest.
-    const best = members.reduce((a, b) => (rank(b.error) < rank(a.error) || (rank(b.error) === rank(a.error) && b.node.length > a.node.length) ? b : a));
-    return { path: best.node, message: describe(best.node, members.filter((member) => member.key === best.key).map((member) => member.error)) };
+    const best = members.reduce((a, b) =>
+      rank(b.error) < rank(a.error) || (rank(b.error) === rank(a.error) && b.node.length > a.node.length) ? b : a,
+    );
+    return {
+      path: best.node,
+      message: describe(
+        best.node,
+        members.filter((member) => member.key === best.key).map((member) => member.error),
+      ),
+    };
   });
 }
 
@@ -200,12 +221,22 @@ function describe(path: string[], errors: ErrorObject[]): string {
       return `Property "${property}" is not expected to be here`;
     case 'enum':
     case 'const': {
-      const allowed = [...new Set(errors.filter((error) => error.keyword === 'enum' || error.keyword === 'const').flatMap((error) => (error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue])))];
+      const allowed = [
+        ...new Set(
+          errors
+            .filter((error) => error.keyword === 'enum' || error.keyword === 'const')
+            .flatMap((error) =>
+              error.keyword === 'enum' ? (error.params.allowedValues as unknown[]) : [error.params.allowedValue as unknown],
+            ),
+        ),
+      ];
       return subject(`must be equal to one of the allowed values: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`);
     }
     case 'required': {
       // A Reference Object's `$ref` is every object's alternative: not worth naming beside the real ones.
-      const names = [...new Set(errors.filter((error) => error.keyword === 'required').map((error) => String(error.params.missingProperty)))];
+      const names = [
+        ...new Set(errors.filter((error) => error.keyword === 'required').map((error) => String(error.params.missingProperty))),
+      ];
       const missing = (names.length > 1 ? names.filter((name) => name !== '$ref') : names).map((name) => `"${name}"`);
       return subject(`must have required property ${missing.join(' or ')}`);
     }
@@ -228,7 +259,9 @@ export function swagger2SemanticProblem(resolved: unknown): StructureProblem | u
     return undefined;
   } catch (error) {
     const message = error instanceof SyntaxError ? /^Validation failed\. (.*)$/s.exec(error.message)?.[1] : undefined;
-    return message === undefined ? undefined : { path: placeOf(message, resolved as Record<string, unknown>), message: message.replace(/\.$/, '') };
+    return message === undefined
+      ? undefined
+      : { path: placeOf(message, resolved as Record<string, unknown>), message: message.replace(/\.$/, '') };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ISpectralDiagnostic } from '../stoplight';
 import { restoreKeys } from '../input/document-safety';
-import { isDiagnostic } from '../rules/diagnostics';
+import { isSuppressible } from '../rules/diagnostics';
 import { isMapping } from '../shared/mapping';
 
 /** The specification extension that suppresses findings at a node and below it. */
@@ -8,7 +8,6 @@ export const SUPPRESSION_KEY = 'x-oasguard-ignore';
 
 type Path = (string | number)[];
 type Range = ISpectralDiagnostic['range'];
-
 
 /** One rule suppressed at one node, with the reason given. */
 export interface SuppressionEntry {
@@ -75,7 +74,7 @@ export class Suppressions {
       const add = (rule: string, reason: unknown, entryPath: Path) => {
         const range = parsed.rangeOf(entryPath);
         const restored = entryPath.map(restoreKeys);
-        if (isDiagnostic(rule)) {
+        if (!isSuppressible(rule)) {
           const message = `"${rule}" is a diagnostic, which cannot be suppressed: correct the document instead.`;
           problems.push({ source, messageId: 'diagnostic', message, path: restored, range });
         } else if (typeof reason === 'string' && reason.trim() !== '') {
@@ -114,7 +113,7 @@ export class Suppressions {
    * covering suppression counts as used: an outer one would apply if the inner one went.
    */
   match(finding: { ruleId: string; source: string; path: readonly (string | number)[] }): SuppressionEntry | undefined {
-    if (isDiagnostic(finding.ruleId)) return undefined;
+    if (!isSuppressible(finding.ruleId)) return undefined;
     let nearest: SuppressionEntry | undefined;
     for (const entry of this.bySource.get(finding.source) ?? []) {
       const covers =

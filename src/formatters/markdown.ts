@@ -56,7 +56,8 @@ export const formatMarkdown: Formatter = (result) => {
   const lines = ['## oasguard', '', summarize(result)];
   if (result.findings.length > 0) {
     lines.push('', '| Rule | Severity | Findings |', '| --- | --- | ---: |');
-    for (const { ruleId, severity, count } of ruleCounts(result.findings)) lines.push(`| ${ruleLink(ruleId, rules)} | ${severity} | ${count} |`);
+    for (const { ruleId, severity, count } of ruleCounts(result.findings))
+      lines.push(`| ${ruleLink(ruleId, rules)} | ${severity} | ${count} |`);
     lines.push('', '<details><summary>Findings</summary>', '', '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
     for (const finding of result.findings.slice(0, MARKDOWN_MAX_ROWS)) lines.push(findingRow(finding, rules));
     const omitted = result.findings.length - MARKDOWN_MAX_ROWS;

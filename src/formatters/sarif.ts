@@ -42,7 +42,11 @@ function helpMarkdown(rule: RuleMeta): string {
 function descriptor(rule: RuleMeta): ReportingDescriptor {
   // Only oasguard's own checks are security findings; a user's style rule must not raise a security alert.
   const security = rule.kind !== 'custom';
-  const tags = [...(security ? ['security'] : []), ...(rule.owasp ? [`OWASP-${rule.owasp}`] : []), ...rule.cwe.map((cwe) => `external/cwe/cwe-${cwe}`)];
+  const tags = [
+    ...(security ? ['security'] : []),
+    ...(rule.owasp ? [`OWASP-${rule.owasp}`] : []),
+    ...rule.cwe.map((cwe) => `external/cwe/cwe-${cwe}`),
+  ];
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase()),
@@ -158,7 +162,8 @@ export const formatSarif: Formatter = (result, context) => {
   fingerprints(entries.map((entry) => entry.finding)).forEach((fingerprint, index) => {
     if (!kept.has(index)) return;
     const sarifResult = toResult(entries[index], fingerprint, ruleIndex, context.cwd);
-    if (result.baseline && entries[index].group !== 'suppressed') sarifResult.baselineState = entries[index].group === 'baselined' ? 'unchanged' : 'new';
+    if (result.baseline && entries[index].group !== 'suppressed')
+      sarifResult.baselineState = entries[index].group === 'baselined' ? 'unchanged' : 'new';
     results.push(sarifResult);
   });
   const run: Run = {

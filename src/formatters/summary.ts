@@ -25,19 +25,27 @@ export function summarize(result: LintResult): string {
   const files = plural(result.files.length, ['document', 'documents']);
   const counts = countBySeverity(result.findings);
   const breakdown = SEVERITIES.map((severity) => plural(counts[severity], LABELS[severity])).join(', ');
-  const found = result.findings.length === 0 ? `No problems found in ${files}` : `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}`;
+  const found =
+    result.findings.length === 0
+      ? `No problems found in ${files}`
+      : `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}`;
   return `${[found, ...setAside(result)].join('; ')}.`;
 }
 
 /** What the run did not count: suppressed and baselined findings, and stale baseline entries. */
 function setAside(result: LintResult): string[] {
   const notes: string[] = [];
-  if (result.skipped.length > 0) notes.push(`${plural(result.skipped.length, ['file', 'files'])} skipped unread (symlinks leaving the root or not regular files; --debug lists them)`);
+  if (result.skipped.length > 0)
+    notes.push(
+      `${plural(result.skipped.length, ['file', 'files'])} skipped unread (symlinks leaving the root or not regular files; --debug lists them)`,
+    );
   if (result.suppressed.length > 0) notes.push(`${result.suppressed.length} suppressed`);
   if (result.baseline) {
     notes.push(`${result.baselined.length} in the baseline`);
     if (result.baseline.stale > 0) {
-      notes.push(`${plural(result.baseline.stale, ['baseline entry', 'baseline entries'])} no longer found (run \`oasguard baseline update\`)`);
+      notes.push(
+        `${plural(result.baseline.stale, ['baseline entry', 'baseline entries'])} no longer found (run \`oasguard baseline update\`)`,
+      );
     }
   }
   return notes;

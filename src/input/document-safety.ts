@@ -39,7 +39,14 @@ const UNIT = /\\(?:U[\da-fA-F]{8}|u[\da-fA-F]{4}|x[\da-fA-F]{2})|[^\\]/gy;
 
 /** `text` with its JSON and YAML hexadecimal escapes (`\u006f`, `\x6F`, `\U0000006F`) decoded. */
 export function unescapeHex(text: string): string {
-  return text.replace(ESCAPE, (_, ...codes: (string | undefined)[]) => String.fromCodePoint(parseInt(codes.slice(0, 3).find((code) => code !== undefined)!, 16) % 0x110000));
+  return text.replace(ESCAPE, (_, ...codes: (string | undefined)[]) =>
+    String.fromCodePoint(
+      parseInt(
+        codes.slice(0, 3).find((code) => code !== undefined)!,
+        16,
+      ) % 0x110000,
+    ),
+  );
 }
 
 /** Whether a text's escapes may spell a hazardous key: only then are its quoted strings looked at. */
@@ -53,7 +60,10 @@ function mayHideHazard(text: string): boolean {
 function spellings(char: string, json: boolean): Map<number, string> {
   const code = char.codePointAt(0)!;
   const hex = (digits: number) => code.toString(16).toUpperCase().padStart(digits, '0');
-  const options = new Map<number, string>([[1, char], [6, `\\u${hex(4)}`]]);
+  const options = new Map<number, string>([
+    [1, char],
+    [6, `\\u${hex(4)}`],
+  ]);
   if (!json) {
     if (code <= 0xff) options.set(4, `\\x${hex(2)}`);
     options.set(10, `\\U${hex(8)}`);

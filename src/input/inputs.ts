@@ -63,7 +63,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string, root:
     const [link, stat] = await Promise.all([fs.lstat(path).catch(() => undefined), fs.stat(path).catch(() => undefined)]);
     if (stat?.isFile()) {
       const reason = link?.isSymbolicLink() ? await unreadable(path, [realRoot, cwd]) : undefined;
-      if (reason !== undefined) throw new UsageError(`Refused ${input}: ${reason}.`, 'Name the file it points to, or lint from a directory that holds it (--root).');
+      if (reason !== undefined)
+        throw new UsageError(
+          `Refused ${input}: ${reason}.`,
+          'Name the file it points to, or lint from a directory that holds it (--root).',
+        );
       add({ path, explicit: true });
     } else if (stat?.isDirectory()) {
       await search(SPEC_FILES, path);
@@ -102,6 +106,13 @@ async function findFiles(pattern: string, cwd: string, realDirs: string[], refus
       callback(new Error('outside the root'));
     });
   }) as typeof nodeFs.realpath;
-  const found = await glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: IGNORED, expandDirectories: false, fs: { ...nodeFs, realpath } });
+  const found = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: IGNORED,
+    expandDirectories: false,
+    fs: { ...nodeFs, realpath },
+  });
   return found.sort();
 }

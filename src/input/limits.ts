@@ -1,4 +1,4 @@
-import { Alias, isAlias, isCollection, isPair, isScalar, Node, parseDocument } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, Node, parseDocument } from 'yaml';
 
 /** Bounds on what one document may cost; each has a CLI flag. */
 export interface Limits {
@@ -21,7 +21,13 @@ export interface Limits {
 }
 
 /** The defaults, documented in the README's security model. */
-export const DEFAULT_LIMITS: Limits = { maxFileSize: 50 * 1024 * 1024, maxDepth: 256, maxAliases: 100_000, maxFiles: 10_000, maxNodes: 2_000_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxFileSize: 50 * 1024 * 1024,
+  maxDepth: 256,
+  maxAliases: 100_000,
+  maxFiles: 10_000,
+  maxNodes: 2_000_000,
+};
 
 /** Whether a file (by name) or its text is JSON rather than YAML: it picks the parser and the depth scan. */
 export function isJson(source: string, text: string): boolean {
@@ -160,7 +166,7 @@ function yamlViolation(text: string, limits: Limits): LimitViolation | undefined
   };
   const sizeOf = (node: unknown): number => {
     if (!isAlias(node)) return isCollection(node) ? sizeOfCollection(node) : 1;
-    const target = (node as Alias).resolve(document);
+    const target = node.resolve(document);
     return target ? sizeOf(target) : 1;
   };
   const sizeOfCollection = summed(1, sizeOf);

@@ -5,7 +5,10 @@ import { positionAt } from './limits';
 
 /** A file that is not UTF-8 text: reported as a parse error, not as an I/O failure. */
 export class EncodingError extends Error {
-  constructor(readonly line: number, readonly column: number) {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+  ) {
     super(`The file is not UTF-8 text (an invalid byte at line ${line + 1}).`);
   }
 }

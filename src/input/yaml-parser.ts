@@ -6,7 +6,17 @@
  * mapping's once, not once per alias), checked against the library by a property test in
  * test/engine/yaml-parser.test.ts.
  */
-import { buildJsonPath, determineScalarType, lineForPosition, parseWithPointers, parseYamlBigInteger, parseYamlBoolean, parseYamlFloat, ScalarType, Kind } from '../stoplight';
+import {
+  buildJsonPath,
+  determineScalarType,
+  lineForPosition,
+  parseWithPointers,
+  parseYamlBigInteger,
+  parseYamlBoolean,
+  parseYamlFloat,
+  ScalarType,
+  Kind,
+} from '../stoplight';
 import type { YamlAstMap as YamlMap, YamlAstNode as YAMLNode, YamlAstScalar as YAMLScalar } from '../stoplight';
 
 type Parsed = ReturnType<typeof parseWithPointers>;
@@ -54,7 +64,7 @@ function duplicateKeys(root: YAMLNode, lineMap: number[]): Diagnostic[] {
       for (const mapping of (node as YamlMap).mappings) {
         pending.push(mapping.value);
         if (mapping.key?.kind !== Kind.SCALAR) continue;
-        const key = keyName(mapping.key as YAMLScalar);
+        const key = keyName(mapping.key);
         if (key === '<<') continue;
         if (seen.has(key)) diagnostics.push(duplicateKey(mapping.key, lineMap));
         else seen.add(key);
@@ -79,5 +89,5 @@ function duplicateKey(node: YAMLNode, lineMap: number[]): Diagnostic {
       start: { line: start, character: start === 0 ? node.startPosition : node.startPosition - lineMap[start - 1] },
       end: { line: end, character: end === 0 ? node.endPosition : node.endPosition - lineMap[end - 1] },
     },
-  } as Diagnostic;
+  };
 }

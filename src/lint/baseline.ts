@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isDiagnostic } from '../rules/diagnostics';
+import { isBaselined } from '../rules/diagnostics';
 import { UsageError } from '../shared/errors';
 import type { Finding } from '../shared/types';
 
@@ -23,7 +23,6 @@ export interface BaselineEntry {
 export interface Baseline {
   entries: BaselineEntry[];
 }
-
 
 /** Where the baseline file is, and where finding paths are relative to. */
 export interface BaselineLocation {
@@ -53,7 +52,12 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
 
 /** A baseline of `findings` (those about unparsable files left out). */
 export function createBaseline(findings: readonly Finding[], location: BaselineLocation): Baseline {
-  return { entries: findings.filter((finding) => !isDiagnostic(finding.ruleId)).map((finding) => entryFor(finding, location)).sort(compareEntries) };
+  return {
+    entries: findings
+      .filter((finding) => isBaselined(finding.ruleId))
+      .map((finding) => entryFor(finding, location))
+      .sort(compareEntries),
+  };
 }
 
 /** The file's text: sorted entries, one per line, so that a review diff shows exactly what changed. */
@@ -118,12 +122,17 @@ class EntryCounts {
 }
 
 /** Matches findings to entries one to one (a node flagged twice by a rule needs two entries). */
-export function matchBaseline(baseline: Baseline, findings: readonly Finding[], lintedFiles: readonly string[], location: BaselineLocation): BaselineMatch {
+export function matchBaseline(
+  baseline: Baseline,
+  findings: readonly Finding[],
+  lintedFiles: readonly string[],
+  location: BaselineLocation,
+): BaselineMatch {
   const remaining = new EntryCounts(baseline.entries);
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {
-    if (!isDiagnostic(finding.ruleId) && remaining.take(keyOf(entryFor(finding, location)))) known.push(finding);
+    if (isBaselined(finding.ruleId) && remaining.take(keyOf(entryFor(finding, location)))) known.push(finding);
     else fresh.push(finding);
   }
   const linted = new Set(lintedFiles.map((file) => baselineFile(file, location)));

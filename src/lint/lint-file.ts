@@ -46,7 +46,8 @@ async function readInput(file: InputFile, options: FileLintOptions): Promise<str
   if (file.path === STDIN_INPUT) {
     const stdin = options.stdin ?? '';
     const size = typeof stdin === 'string' ? Buffer.byteLength(stdin) : stdin.length;
-    if (size > options.limits.maxFileSize) throw new UsageError(`Standard input is over the ${options.limits.maxFileSize}-byte limit (--max-file-size).`);
+    if (size > options.limits.maxFileSize)
+      throw new UsageError(`Standard input is over the ${options.limits.maxFileSize}-byte limit (--max-file-size).`);
     if (typeof stdin === 'string') return stdin;
     try {
       return decodeUtf8(Buffer.from(stdin.buffer, stdin.byteOffset, stdin.length));
@@ -66,4 +67,3 @@ async function readInput(file: InputFile, options: FileLintOptions): Promise<str
 export function displayPath(path: string, cwd: string): string {
   return relative(cwd, path).split(sep).join('/');
 }
-

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { diagnostics } from '../rules/diagnostics';
+import { DIAGNOSTIC, diagnostics } from '../rules/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from '../input/inputs';
 import { DEFAULT_LIMITS, Limits } from '../input/limits';
 import { enabledRules, LoadedRuleset, loadRuleset } from '../config/ruleset';
@@ -21,13 +21,19 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const { cwd } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const root = await checkedRoot(options.root ?? cwd, cwd);
-  const ruleset = typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset, cwd, rulesetLoadOptions(options, limits));
+  const ruleset =
+    typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset, cwd, rulesetLoadOptions(options, limits));
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
   const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root);
-  const skipped = skippedPaths.map(({ file, reason }) => ({ file: displayPath(file, cwd), reason })).sort((a, b) => (a.file < b.file ? -1 : 1));
+  const skipped = skippedPaths
+    .map(({ file, reason }) => ({ file: displayPath(file, cwd), reason }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
   if (files.length > limits.maxFiles) {
-    throw new UsageError(`${files.length} files to lint, over the limit of ${limits.maxFiles}.`, 'Lint fewer files per run, or raise --max-files.');
+    throw new UsageError(
+      `${files.length} files to lint, over the limit of ${limits.maxFiles}.`,
+      'Lint fewer files per run, or raise --max-files.',
+    );
   }
   const filesRead = createFileCounter(files.length);
   const { stdin, remote, skipNonOpenApi, allowJsRuleset } = options;
@@ -37,7 +43,11 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);
   const { outcomes, suppressions } =
     byName && workers > 1
-      ? await lintInWorkers(files, { options: { ...fileOptions, ruleset: options.ruleset as string | undefined }, filesRead: filesRead.buffer as SharedArrayBuffer }, workers)
+      ? await lintInWorkers(
+          files,
+          { options: { ...fileOptions, ruleset: options.ruleset as string | undefined }, filesRead: filesRead.buffer as SharedArrayBuffer },
+          workers,
+        )
       : await lintInProcess(files, ruleset, fileOptions, filesRead);
 
   const lintedSources: string[] = [];
@@ -59,17 +69,25 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
       lintedSources.push(source);
       for (const href of outcome.referenced) referenced.add(/^[a-z][a-z\d+.-]+:/i.test(href) ? href : displayPath(href, cwd));
     } else {
-      unlinted.push({ file: displayed, reason: outcome.findings[0].ruleId as UnlintedFile['reason'], message: outcome.findings[0].message });
+      unlinted.push({
+        file: displayed,
+        reason: outcome.findings[0].ruleId as UnlintedFile['reason'],
+        message: outcome.findings[0].message,
+      });
     }
     // A loop, not push(...): a large document has more findings than a call may take arguments.
     for (const finding of outcome.findings) findings.push(toFinding(finding, cwd));
   });
   if (reportedFiles.length === 0 && !options.skipNonOpenApi) {
-    throw new UsageError(`No OpenAPI documents found in ${inputs.join(', ')}.`, 'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.');
+    throw new UsageError(
+      `No OpenAPI documents found in ${inputs.join(', ')}.`,
+      'Pass OpenAPI 3.x or Swagger 2.0 files, or directories holding them.',
+    );
   }
   const rules = activeRules(ruleset, lintedSources);
   const enabledIds = new Set(rules.map((rule) => rule.id));
-  for (const problem of suppressions.unused(enabledIds)) findings.push(toFinding(suppressionFinding('unused-suppression', problem), cwd));
+  for (const problem of suppressions.unused(enabledIds))
+    findings.push(toFinding(suppressionFinding(DIAGNOSTIC.unusedSuppression, problem), cwd));
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
@@ -83,7 +101,10 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
 async function checkedRoot(root: string, cwd: string): Promise<string> {
   const info = await stat(root).catch(() => undefined);
   if (info?.isDirectory()) return root;
-  throw new UsageError(`The root ${displayPath(root, cwd) || '.'} is ${info ? 'not a directory' : 'missing'}.`, '--root names the directory that $refs and rulesets may read below.');
+  throw new UsageError(
+    `The root ${displayPath(root, cwd) || '.'} is ${info ? 'not a directory' : 'missing'}.`,
+    '--root names the directory that $refs and rulesets may read below.',
+  );
 }
 
 function createFileCounter(initial: number): FileCounter {
@@ -92,7 +113,12 @@ function createFileCounter(initial: number): FileCounter {
   return counter;
 }
 
-async function lintInProcess(files: InputFile[], ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): Promise<LintedFiles> {
+async function lintInProcess(
+  files: InputFile[],
+  ruleset: LoadedRuleset,
+  options: FileLintOptions,
+  filesRead: FileCounter,
+): Promise<LintedFiles> {
   const engine = createEngine(ruleset, options, filesRead);
   const outcomes: (DocumentOutcome | undefined)[] = [];
   for (const file of files) outcomes.push(await lintFile(file, engine, options));
@@ -107,7 +133,13 @@ async function workerCount(files: readonly InputFile[], jobs: number): Promise<n
   if (jobs <= 1 || files.length < 2) return 1;
   let bytes = 0;
   for (const file of files) {
-    bytes += file.path === STDIN_INPUT ? 0 : await stat(file.path).then((info) => info.size, () => 0);
+    bytes +=
+      file.path === STDIN_INPUT
+        ? 0
+        : await stat(file.path).then(
+            (info) => info.size,
+            () => 0,
+          );
     // Sizing stops there: a pre-commit hook may pass thousands of files.
     if (bytes >= PARALLEL_MIN_BYTES) return Math.min(jobs, files.length);
   }
@@ -146,7 +178,9 @@ function toFinding(finding: EngineFinding, cwd: string): Finding {
       end: { line: end.line + 1, column: end.character + 1 },
     },
     nodeHash: finding.nodeHash,
-    ...(finding.suppression ? { suppression: { kind: 'inSource', reason: finding.suppression.reason, pointer: toPointer(finding.suppression.path) } } : {}),
+    ...(finding.suppression
+      ? { suppression: { kind: 'inSource', reason: finding.suppression.reason, pointer: toPointer(finding.suppression.path) } }
+      : {}),
   };
 }
 
@@ -160,7 +194,6 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
-
 
 function activeRules(ruleset: LoadedRuleset, sources: readonly string[]): RuleMeta[] {
   return [...Object.values(diagnostics), ...enabledRules(ruleset, sources)].sort((a, b) => (a.id < b.id ? -1 : 1));

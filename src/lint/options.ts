@@ -40,7 +40,9 @@ export interface LintOptions {
 export const STDIN_NAME = '<stdin>';
 
 /** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
-export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & { limits: Limits };
+export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & {
+  limits: Limits;
+};
 
 /** A counter of the files a run reads, shared by its workers: the documents given and what their `$ref`s read. */
 export type FileCounter = Int32Array;
@@ -49,4 +51,3 @@ export type FileCounter = Int32Array;
 export function rulesetLoadOptions(options: Pick<LintOptions, 'allowJsRuleset' | 'root'>, limits: Limits): RulesetLoadOptions {
   return { allowJs: options.allowJsRuleset, root: options.root, maxFileSize: limits.maxFileSize };
 }
-

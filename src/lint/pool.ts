@@ -51,7 +51,7 @@ function fromThreadError(error: ThreadError): Error {
  */
 export function lintInWorkers(files: readonly InputFile[], setup: WorkerSetup, count: number): Promise<LintedFiles> {
   return new Promise((resolve, reject) => {
-    const outcomes: (DocumentOutcome | undefined)[] = new Array(files.length);
+    const outcomes = new Array<DocumentOutcome | undefined>(files.length);
     const suppressions = new Suppressions();
     const workers: Worker[] = [];
     let next = 0;

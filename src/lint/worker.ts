@@ -6,7 +6,11 @@ import { toThreadError, WorkerRequest, WorkerResponse, WorkerSetup } from './poo
 
 /** A lint worker thread: one engine, fed one file at a time by lintInWorkers. */
 const { options, filesRead } = workerData as WorkerSetup;
-const engine = createEngine(loadRuleset(options.ruleset, options.cwd, rulesetLoadOptions(options, options.limits)), options, new Int32Array(filesRead));
+const engine = createEngine(
+  loadRuleset(options.ruleset, options.cwd, rulesetLoadOptions(options, options.limits)),
+  options,
+  new Int32Array(filesRead),
+);
 const port = parentPort!;
 
 port.on('message', (request: WorkerRequest) => {

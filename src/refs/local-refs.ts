@@ -44,7 +44,7 @@ export class LocalFirstResolver extends Resolver {
       dereferenceRemote: this.dereferenceRemote,
       parseResolveResult: this.parseResolveResult,
       ...opts,
-      ctx: { ...this.ctx, ...opts.ctx },
+      ctx: { ...(this.ctx as object), ...(opts.ctx as object | undefined) },
     });
     const resolved: IResolveResult = { result: source, graph: runner.graph, refMap: {}, errors: [], runner };
     const crawler = new ResolveCrawler(runner, undefined, resolved);
@@ -229,7 +229,14 @@ function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner,
           draft.set(dependant.path, value);
           setGraphNodeData(runner, target.pointer, value);
         } else {
-          resolved.errors.push({ code: 'POINTER_MISSING', message: `'${pointer}' does not exist`, path: dependant.path, uri: runner.baseUri, uriStack: runner.uriStack, pointerStack: [] });
+          resolved.errors.push({
+            code: 'POINTER_MISSING',
+            message: `'${pointer}' does not exist`,
+            path: dependant.path,
+            uri: runner.baseUri,
+            uriStack: runner.uriStack,
+            pointerStack: [],
+          });
         }
       }
     }

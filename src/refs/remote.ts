@@ -46,13 +46,33 @@ export class RefusedFetch extends Error {}
 
 /** Addresses a document must not make oasguard reach: loopback, link-local (cloud metadata), private, reserved. */
 const PRIVATE_ADDRESSES = new BlockList();
-for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 3]] as const) {
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
   PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv4');
 }
 // IPv6: unspecified, loopback and every prefix that embeds an IPv4 address (IPv4-compatible ::/96, mapped
 // ::ffff:0:0/96, translated ::ffff:0:0:0/96, NAT64, 6to4, Teredo), which could reach a private IPv4 one; unique
 // local, link-local and multicast.
-const IPV6_REFUSED = [['::', 96], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['2002::', 16], ['2001::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const;
+const IPV6_REFUSED = [
+  ['::', 96],
+  ['::ffff:0:0', 96],
+  ['::ffff:0:0:0', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
+  ['2001::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const;
 for (const [network, prefix] of IPV6_REFUSED) PRIVATE_ADDRESSES.addSubnet(network, prefix, 'ipv6');
 
 function isPrivate(address: string): boolean {
@@ -81,9 +101,19 @@ export async function fetchRemote(href: string, policy: RemotePolicy, maxBytes: 
   }
 }
 
-function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number, timeoutMessage: string): Promise<{ body: string; location?: string }> {
+function get(
+  url: URL,
+  policy: RemotePolicy,
+  maxBytes: number,
+  timeoutMs: number,
+  timeoutMessage: string,
+): Promise<{ body: string; location?: string }> {
   return new Promise((resolve, reject) => {
-    const lookup = (hostname: string, options: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+    const lookup = (
+      hostname: string,
+      options: object,
+      callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
       dnsLookup(hostname, { all: true }, (error, addresses) => {
         if (error) return callback(error, []);
         const refused = policy.allowPrivateHosts ? undefined : addresses.find((entry) => isPrivate(entry.address));
@@ -92,26 +122,30 @@ function get(url: URL, policy: RemotePolicy, maxBytes: number, timeoutMs: number
         return all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family);
       });
     };
-    const req = request(url, { method: 'GET', lookup, headers: { accept: 'application/json, application/yaml, text/yaml, */*' } }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400 && response.headers.location) {
-        response.resume();
-        return resolve({ body: '', location: response.headers.location });
-      }
-      if (status !== 200) {
-        response.resume();
-        return reject(new Error(`HTTP ${status}`));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) req.destroy(new Error(`response over the ${maxBytes}-byte limit`));
-        else chunks.push(chunk);
-      });
-      response.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'GET', lookup, headers: { accept: 'application/json, application/yaml, text/yaml, */*' } },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+          response.resume();
+          return resolve({ body: '', location: response.headers.location });
+        }
+        if (status !== 200) {
+          response.resume();
+          return reject(new Error(`HTTP ${status}`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) req.destroy(new Error(`response over the ${maxBytes}-byte limit`));
+          else chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     const timer = setTimeout(() => req.destroy(new Error(timeoutMessage)), Math.max(timeoutMs, 0));
     req.on('error', reject);
     req.on('close', () => clearTimeout(timer));

@@ -74,9 +74,7 @@ export function createConfinedResolver(
     },
     resolvers: {
       [REFUSED_SCHEME]: {
-        resolve: async (uri: URI) => {
-          throw unsafeRefError(decodeURIComponent(uri.path()));
-        },
+        resolve: (uri: URI) => Promise.reject(unsafeRefError(decodeURIComponent(uri.path()))),
       },
       https: {
         resolve: async (uri: URI) => {

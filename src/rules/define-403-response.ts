@@ -16,7 +16,7 @@ export default defineRule({
   ],
   owasp: 'API5:2023',
   cwe: [285],
-  fix: 'Add a `403` response (ideally a shared `$ref`\'d component) for callers that are authenticated but not allowed.',
+  fix: "Add a `403` response (ideally a shared `$ref`'d component) for callers that are authenticated but not allowed.",
   given: OPERATIONS,
   messages: {
     missing403: 'Operation {{operation}} requires authentication but defines no 403 response.',

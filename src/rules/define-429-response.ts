@@ -9,10 +9,7 @@ export default defineRule({
     'An API without documented rate limiting is exposed to brute force, scraping and resource exhaustion, and its ' +
     'clients cannot back off correctly. Declaring 429 on every operation documents that limits exist and how ' +
     'clients learn about them.',
-  sources: [
-    'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
-    'RFC 6585 §4 (429 Too Many Requests)',
-  ],
+  sources: ['OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)', 'RFC 6585 §4 (429 Too Many Requests)'],
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Add a `429` response, ideally a shared component with a `Retry-After` header and an error body.',

@@ -11,7 +11,7 @@ export default defineRule({
   rationale:
     'A map of client-chosen keys can grow without limit: each key costs memory, and hash-flooding or huge ' +
     'metadata blobs follow. Only explicit free-form maps are checked (an absent `additionalProperties` is ' +
-    'require-additional-properties-false\'s concern for bodies). Only request inputs are checked.',
+    "require-additional-properties-false's concern for bodies). Only request inputs are checked.",
   sources: ['OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)'],
   owasp: 'API4:2023',
   cwe: [770],

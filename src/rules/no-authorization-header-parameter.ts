@@ -21,7 +21,12 @@ export default defineRule({
     authorizationHeader: 'Header parameter "{{name}}" carries credentials; declare a security scheme instead.',
   },
   check(parameter, context) {
-    if (isObject(parameter) && parameter.in === 'header' && typeof parameter.name === 'string' && parameter.name.toLowerCase() === 'authorization') {
+    if (
+      isObject(parameter) &&
+      parameter.in === 'header' &&
+      typeof parameter.name === 'string' &&
+      parameter.name.toLowerCase() === 'authorization'
+    ) {
       context.report('authorizationHeader', { at: ['name'], data: { name: parameter.name } });
     }
   },

@@ -3,11 +3,39 @@ import { nameWords } from './support/names';
 import { isObject, PARAMETERS, parameterSchemaAt } from './support/openapi';
 
 /** Words that name a credential wherever they stand in a parameter name. */
-const CREDENTIAL_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'credential', 'credentials', 'authorization', 'jsessionid']);
+const CREDENTIAL_WORDS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'secret',
+  'apikey',
+  'credential',
+  'credentials',
+  'authorization',
+  'jsessionid',
+]);
 /** Two-word names of credentials: api key, access key, private key, session id. */
-const CREDENTIAL_PAIRS = [['api', 'key'], ['access', 'key'], ['private', 'key'], ['session', 'id']];
+const CREDENTIAL_PAIRS = [
+  ['api', 'key'],
+  ['access', 'key'],
+  ['private', 'key'],
+  ['session', 'id'],
+];
 /** Words before `token` that make it a pagination cursor rather than a credential. */
-const CURSOR_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'sync', 'pagination', 'resume', 'start', 'end']);
+const CURSOR_WORDS = new Set([
+  'page',
+  'next',
+  'prev',
+  'previous',
+  'continuation',
+  'cursor',
+  'sync',
+  'pagination',
+  'resume',
+  'start',
+  'end',
+]);
 
 /** Whether a parameter name says it carries a credential; see the rule's rationale for the word rules. */
 export function namesCredential(name: string): boolean {
@@ -49,7 +77,8 @@ export default defineRule({
       const query = parameterSchemaAt(parameter);
       const properties = query && isObject(query.schema.properties) ? query.schema.properties : {};
       for (const name of Object.keys(properties)) {
-        if (namesCredential(name)) context.report('credentialInUrl', { at: [...query!.at, 'properties', name], data: { name, location: 'query' } });
+        if (namesCredential(name))
+          context.report('credentialInUrl', { at: [...query!.at, 'properties', name], data: { name, location: 'query' } });
       }
       return;
     }

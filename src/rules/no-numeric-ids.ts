@@ -19,7 +19,7 @@ export default defineRule({
   description: 'Path parameters that identify objects should not be plain integers.',
   rationale:
     'Sequential integer ids are guessable: change `/orders/41` to `/orders/42` and, if object-level authorisation ' +
-    'is missing anywhere, another customer\'s order appears. Unguessable ids (UUIDs, random strings) do not replace ' +
+    "is missing anywhere, another customer's order appears. Unguessable ids (UUIDs, random strings) do not replace " +
     'authorisation checks but make their absence much harder to exploit. Path parameters named `id` or ending in ' +
     'the word `id` (`orderId`, `order_id`, `order-id`) with an integer or number type are listed for review.',
   sources: [

@@ -9,7 +9,7 @@ export default defineRule({
   description: 'Operations that opt out of security are listed for review.',
   rationale:
     'An explicit opt-out (`security: []`, or an empty `{}` alternative that makes authentication optional) may be ' +
-    'right for a health check or a login endpoint, and wrong anywhere else; each one deserves a reviewer\'s ' +
+    "right for a health check or a login endpoint, and wrong anywhere else; each one deserves a reviewer's " +
     'confirmation. Public write operations (POST, PUT, PATCH, DELETE) are called out: they change state for anyone.',
   sources: [
     'OWASP API Security Top 10 2023 API2 (Broken Authentication)',

@@ -9,10 +9,7 @@ export default defineRule({
     'A client using the client credentials grant can simply ask for a new access token; refresh tokens there only ' +
     'add a long-lived secret to steal. RFC 6749 says a refresh token SHOULD NOT be issued for this grant. Only ' +
     'OpenAPI 3 has per-flow refresh URLs.',
-  sources: [
-    'OWASP API Security Top 10 2023 API2 (Broken Authentication)',
-    'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included',
-  ],
+  sources: ['OWASP API Security Top 10 2023 API2 (Broken Authentication)', 'RFC 6749 §4.4.3: a refresh token SHOULD NOT be included'],
   owasp: 'API2:2023',
   cwe: [613],
   fix: 'Remove `refreshUrl` from the `clientCredentials` flow.',

@@ -58,9 +58,14 @@ function walk(
 function forEachString(value: unknown, at: PathLink, visit: (text: string, at: () => PathSegment[]) => void): void {
   if (typeof value === 'string') visit(value, () => toPath(at));
   const seen = new WeakSet<object>();
-  walk(value, at, () => seen, (_key, child, _isArray, link) => {
-    if (typeof child === 'string') visit(child, () => toPath(link));
-  });
+  walk(
+    value,
+    at,
+    () => seen,
+    (_key, child, _isArray, link) => {
+      if (typeof child === 'string') visit(child, () => toPath(link));
+    },
+  );
 }
 
 /** Keys whose values are example values. */
@@ -78,9 +83,14 @@ const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'exa
 function forEachExample(root: unknown, visit: (value: unknown, at: PathLink) => void): void {
   const walked = { named: new WeakSet<object>(), valued: new WeakSet<object>() };
   const isNamed = (link: PathLink | undefined) => link !== undefined && NAMED_MAPS.has(String(link.segment));
-  walk(root, undefined, (link) => (isNamed(link) ? walked.named : walked.valued), (key, child, parentIsArray, link) => {
-    if (!parentIsArray && !isNamed(link.parent) && EXAMPLE_KEYS.has(key)) visit(child, link);
-  });
+  walk(
+    root,
+    undefined,
+    (link) => (isNamed(link) ? walked.named : walked.valued),
+    (key, child, parentIsArray, link) => {
+      if (!parentIsArray && !isNamed(link.parent) && EXAMPLE_KEYS.has(key)) visit(child, link);
+    },
+  );
 }
 
 export default defineRule({

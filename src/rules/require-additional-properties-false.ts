@@ -35,7 +35,7 @@ export default defineRule({
     'binds to its model without checking. Every object schema with `properties` reachable from a request body ' +
     '(through `$ref`, `properties`, `items`, `allOf`, `oneOf`, `anyOf`) must close itself; in OpenAPI 3.1 ' +
     '`unevaluatedProperties: false` counts too. An `allOf` composition is judged as a whole: its members need not ' +
-    'close themselves (that would make the composition reject the other members\' properties); an open composition ' +
+    "close themselves (that would make the composition reject the other members' properties); an open composition " +
     'is reported once, at the composing schema. A shared component is reported once, at its definition. Response ' +
     'schemas are never flagged.',
   sources: [

@@ -9,7 +9,10 @@ export default defineRule({
     'Knowing the token format (for example `JWT`) tells reviewers and clients what is validated and how; an ' +
     'undocumented bearer token hides whether it is a signed, expiring token or an opaque long-lived secret. ' +
     'Bearer schemes exist only in OpenAPI 3.',
-  sources: ['OWASP API Security Top 10 2023 API2 (Broken Authentication)', 'OpenAPI Specification 3.x: Security Scheme Object `bearerFormat`'],
+  sources: [
+    'OWASP API Security Top 10 2023 API2 (Broken Authentication)',
+    'OpenAPI Specification 3.x: Security Scheme Object `bearerFormat`',
+  ],
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Add `bearerFormat` (e.g. `JWT`) to the scheme.',

@@ -9,7 +9,7 @@ function authUrls(scheme: Record<string, unknown>): { url: string; at: PathSegme
   const urls: { url: string; at: PathSegment[] }[] = [];
   const collect = (holder: Record<string, unknown>, prefix: PathSegment[]) => {
     for (const field of URL_FIELDS) {
-      if (typeof holder[field] === 'string') urls.push({ url: holder[field] as string, at: [...prefix, field] });
+      if (typeof holder[field] === 'string') urls.push({ url: holder[field], at: [...prefix, field] });
     }
   };
   if (scheme.type === 'oauth2') {

@@ -99,13 +99,7 @@ export default defineRule<Options, MessageId>({
   owasp: 'API8:2023',
   cwe: [319],
   fix: 'Use `https://` (or `wss://`) server URLs and remove `http`/`ws` from Swagger `schemes`. For a local development server, allow its host with the `allowHosts` option.',
-  given: [
-    '$.servers[*]',
-    '$.paths[*].servers[*]',
-    ...underOperations('.servers[*]'),
-    '$.schemes',
-    ...underOperations('.schemes'),
-  ],
+  given: ['$.servers[*]', '$.paths[*].servers[*]', ...underOperations('.servers[*]'), '$.schemes', ...underOperations('.schemes')],
   messages: {
     insecureUrl: 'Server URL "{{url}}" uses {{scheme}}://; serve the API over HTTPS only.',
     insecureVariable: 'Server variable "{{name}}" can be "{{value}}", which makes the URL "{{url}}" use {{scheme}}://.',

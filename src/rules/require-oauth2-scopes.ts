@@ -9,7 +9,8 @@ function checkScheme(scheme: JsonObject, context: RuleContext<undefined, Message
   const empty = (scopes: unknown) => !isObject(scopes) || Object.keys(scopes).length === 0;
   if (isObject(scheme.flows)) {
     for (const [flow, definition] of Object.entries(scheme.flows)) {
-      if (isObject(definition) && empty(definition.scopes)) context.report('noScopesDefined', { at: ['flows', flow], data: { name, flow } });
+      if (isObject(definition) && empty(definition.scopes))
+        context.report('noScopesDefined', { at: ['flows', flow], data: { name, flow } });
     }
   } else if (empty(scheme.scopes)) {
     context.report('noScopesDefined', { at: 'scopes' in scheme ? ['scopes'] : [], data: { name, flow: asText(scheme.flow) } });

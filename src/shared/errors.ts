@@ -15,5 +15,7 @@ export class UsageError extends Error {
  */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return error instanceof AggregateError && error.errors.length > 0 ? `${error.message}: ${error.errors.map(errorMessage).join('; ')}` : error.message;
+  return error instanceof AggregateError && error.errors.length > 0
+    ? `${error.message}: ${error.errors.map(errorMessage).join('; ')}`
+    : error.message;
 }

@@ -15,7 +15,13 @@ import type { HumanReadableDiagnosticSeverity, RuleDefinition, RulesetFunctionCo
 
 // spectral-core: running rules on documents.
 export { createRulesetFunction, Document, Ruleset, Spectral } from '@stoplight/spectral-core';
-export type { IFunctionResult, ISpectralDiagnostic, RuleDefinition as SpectralRule, RulesetDefinition as SpectralRulesetDefinition, RulesetFunction } from '@stoplight/spectral-core';
+export type {
+  IFunctionResult,
+  ISpectralDiagnostic,
+  RuleDefinition as SpectralRule,
+  RulesetDefinition as SpectralRulesetDefinition,
+  RulesetFunction,
+} from '@stoplight/spectral-core';
 /** A parsed document, as rules and ranges see it. */
 export type SpectralDocument = RulesetFunctionContext['document'];
 /** A rule as a ruleset file may give it: a definition, or a severity for an inherited rule (as dist/ruleset/types has it). */
@@ -37,7 +43,13 @@ export type { IResolveError, IResolveOpts, IResolveResult, IResolveRunner } from
 // JSON and YAML with source positions.
 export { parseWithPointers as parseJsonWithPointers, pathToPointer, pointerToPath } from '@stoplight/json';
 export type { IJsonASTNode, JsonParserResult } from '@stoplight/json';
-export { buildJsonPath, getLocationForJsonPath as yamlLocationForJsonPath, Kind, lineForPosition, parseWithPointers } from '@stoplight/yaml';
+export {
+  buildJsonPath,
+  getLocationForJsonPath as yamlLocationForJsonPath,
+  Kind,
+  lineForPosition,
+  parseWithPointers,
+} from '@stoplight/yaml';
 export type { YAMLMapping, YAMLNode, YamlParserResult } from '@stoplight/yaml';
 export { determineScalarType, parseYamlBigInteger, parseYamlBoolean, parseYamlFloat, ScalarType } from '@stoplight/yaml-ast-parser';
 export type { YAMLNode as YamlAstNode, YAMLScalar as YamlAstScalar, YamlMap as YamlAstMap } from '@stoplight/yaml-ast-parser';
@@ -48,7 +60,12 @@ export function bundledSchema(version: '3.1' | '3.2'): { schema: object; meta: o
   /* eslint-disable @typescript-eslint/no-require-imports */
   const meta = [require(`${dir}/dialect.schema.json`), require(`${dir}/meta.schema.json`)] as object[];
   // The 3.1 dialect names Stoplight's copy of the JSON Schema 2020-12 meta-schemas (its wording of their errors).
-  if (version === '3.1') meta.push(...['index', 'validation'].map((name) => require(`@stoplight/spectral-rulesets/dist/oas/schemas/json-schema/draft-2020-12/${name}.json`) as object));
+  if (version === '3.1')
+    meta.push(
+      ...['index', 'validation'].map(
+        (name) => require(`@stoplight/spectral-rulesets/dist/oas/schemas/json-schema/draft-2020-12/${name}.json`) as object,
+      ),
+    );
   return { schema: require(`${dir}/index.json`) as object, meta };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

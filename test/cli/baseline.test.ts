@@ -6,7 +6,6 @@ import type { Log } from 'sarif';
 import { run } from '../../src/cli/program';
 import { validateSarif } from '../support/sarif-schema';
 
-
 /** An API with two findings under the ruleset below: an http server and an operation without a 429 response. */
 const API = [
   'openapi: 3.0.3',
@@ -30,20 +29,22 @@ const RULESET = 'rules:\n  require-https-servers: error\n  define-429-response: 
 function project(files: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oasguard-baseline-'));
   mkdirSync(join(dir, 'specs'));
-  for (const [path, content] of Object.entries({ '.oasguard.yaml': RULESET, 'specs/api.yaml': API, ...files })) writeFileSync(join(dir, path), content);
+  for (const [path, content] of Object.entries({ '.oasguard.yaml': RULESET, 'specs/api.yaml': API, ...files }))
+    writeFileSync(join(dir, path), content);
   const oasguard = async (args: string[], cwd = dir) => {
     const output = { stdout: '', stderr: '' };
     const code = await run(['node', 'oasguard', ...args], {
       stdout: { write: (text: string) => (output.stdout += text) },
       stderr: { write: (text: string) => (output.stderr += text) },
-      readStdin: async () => new Uint8Array(),
+      readStdin: () => Promise.resolve(new Uint8Array()),
       writeFile: (path, content) => writeFile(path, content),
       cwd,
       env: {},
     });
     return { code, ...output };
   };
-  const edit = (change: (text: string) => string) => writeFileSync(join(dir, 'specs/api.yaml'), change(readFileSync(join(dir, 'specs/api.yaml'), 'utf8')));
+  const edit = (change: (text: string) => string) =>
+    writeFileSync(join(dir, 'specs/api.yaml'), change(readFileSync(join(dir, 'specs/api.yaml'), 'utf8')));
   const read = (path: string) => readFileSync(join(dir, path), 'utf8');
   return { dir, oasguard, edit, read };
 }
@@ -51,12 +52,15 @@ function project(files: Record<string, string> = {}) {
 describe('oasguard baseline', () => {
   test('create records the findings, sorted; lint --baseline then passes and counts them', async () => {
     const { oasguard, read } = project();
-    expect(await oasguard(['baseline', 'create', 'specs'])).toEqual({ code: 0, stdout: 'Baseline oasguard-baseline.json: 2 findings recorded from 1 document.\n', stderr: '' });
+    expect(await oasguard(['baseline', 'create', 'specs'])).toEqual({
+      code: 0,
+      stdout: 'Baseline oasguard-baseline.json: 2 findings recorded from 1 document.\n',
+      stderr: '',
+    });
     const file = read('oasguard-baseline.json');
-    expect(JSON.parse(file).entries.map((e: { rule: string; file: string; pointer: string }) => `${e.file} ${e.pointer} ${e.rule}`)).toEqual([
-      'specs/api.yaml /paths/~1pets/get/responses define-429-response',
-      'specs/api.yaml /servers/0/url require-https-servers',
-    ]);
+    expect(
+      JSON.parse(file).entries.map((e: { rule: string; file: string; pointer: string }) => `${e.file} ${e.pointer} ${e.rule}`),
+    ).toEqual(['specs/api.yaml /paths/~1pets/get/responses define-429-response', 'specs/api.yaml /servers/0/url require-https-servers']);
     // Stable: the same findings give the same bytes.
     await oasguard(['baseline', 'create', 'specs']);
     expect(read('oasguard-baseline.json')).toBe(file);
@@ -76,25 +80,42 @@ describe('oasguard baseline', () => {
     const { code, stdout } = await oasguard(['lint', 'specs', '--baseline', 'base.json', '-f', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => `${f.ruleId}:${f.range.start.line}`)).toEqual(['require-https-servers:6']);
+    expect(report.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => `${f.ruleId}:${f.range.start.line}`)).toEqual(
+      ['require-https-servers:6'],
+    );
     expect(report.summary).toMatchObject({ total: 1, baselined: 1, staleBaselineEntries: 1 });
   });
 
   test('fixed findings make entries stale: lint counts them, update prunes them and never adds new ones', async () => {
     const { oasguard, edit, read } = project();
     await oasguard(['baseline', 'create', 'specs']);
-    edit((text) => text.replace('http://api.example.com', 'https://api.example.com').replace('"200": {description: ok}', '"200": {description: ok}\n        "429": {description: slow down}'));
-    edit((text) => text.replace('/pets:', '/pets:\n    x-new: 1').replace('security: [{key: []}]', 'security: [{key: []}]\nservers: [{url: "http://new.example.com"}]'));
+    edit((text) =>
+      text
+        .replace('http://api.example.com', 'https://api.example.com')
+        .replace('"200": {description: ok}', '"200": {description: ok}\n        "429": {description: slow down}'),
+    );
+    edit((text) =>
+      text
+        .replace('/pets:', '/pets:\n    x-new: 1')
+        .replace('security: [{key: []}]', 'security: [{key: []}]\nservers: [{url: "http://new.example.com"}]'),
+    );
     const { stdout } = await oasguard(['lint', 'specs', '--baseline', 'oasguard-baseline.json']);
     expect(stdout).toMatch(/; 0 in the baseline; 2 baseline entries no longer found \(run `oasguard baseline update`\)\.\n$/);
-    expect(await oasguard(['baseline', 'update', 'specs'])).toEqual({ code: 0, stdout: 'Baseline oasguard-baseline.json: 2 stale entries removed, 0 kept.\n', stderr: '' });
+    expect(await oasguard(['baseline', 'update', 'specs'])).toEqual({
+      code: 0,
+      stdout: 'Baseline oasguard-baseline.json: 2 stale entries removed, 0 kept.\n',
+      stderr: '',
+    });
     expect(JSON.parse(read('oasguard-baseline.json')).entries).toEqual([]);
   });
 
   test('entries are relative to the baseline file, so lint may run from another directory', async () => {
     const { dir, oasguard } = project();
     await oasguard(['baseline', 'create', 'specs']);
-    const { code, stdout } = await oasguard(['lint', 'api.yaml', '--baseline', '../oasguard-baseline.json', '--ruleset', '../.oasguard.yaml'], join(dir, 'specs'));
+    const { code, stdout } = await oasguard(
+      ['lint', 'api.yaml', '--baseline', '../oasguard-baseline.json', '--ruleset', '../.oasguard.yaml'],
+      join(dir, 'specs'),
+    );
     expect({ code, stdout }).toEqual({ code: 0, stdout: 'No problems found in 1 document; 2 in the baseline.\n' });
   });
 
@@ -104,7 +125,10 @@ describe('oasguard baseline', () => {
     edit((text) => text.replace('http://api.example.com', 'http://api.example.org'));
     const log = JSON.parse((await oasguard(['lint', 'specs', '--baseline', 'oasguard-baseline.json', '-f', 'sarif'])).stdout) as Log;
     expect(validateSarif(log) ? [] : validateSarif.errors).toEqual([]);
-    expect(log.runs[0].results?.map((r) => `${r.ruleId} ${r.baselineState}`)).toEqual(['require-https-servers new', 'define-429-response unchanged']);
+    expect(log.runs[0].results?.map((r) => `${r.ruleId} ${r.baselineState}`)).toEqual([
+      'require-https-servers new',
+      'define-429-response unchanged',
+    ]);
   });
 
   test('a file that does not parse is never baselined', async () => {
@@ -118,8 +142,16 @@ describe('oasguard baseline', () => {
   test.each([
     [{}, 'missing.json', 'oasguard: Cannot read baseline missing.json: ENOENT.\n  Create one with `oasguard baseline create`.\n'],
     [{ 'bad.json': '{' }, 'bad.json', /^oasguard: Invalid baseline bad\.json: not JSON \(.+\)\.\n/],
-    [{ 'bad.json': '{"entries": []}' }, 'bad.json', /^oasguard: Invalid baseline bad\.json: expected \{"oasguardBaseline": 1, "entries": \[\.\.\.\]\}\.\n/],
-    [{ 'bad.json': '{"oasguardBaseline": 1, "entries": [{"file": "a"}]}' }, 'bad.json', /^oasguard: Invalid baseline bad\.json: entries\[0\] must have string "file", "pointer", "rule" and "hash"\.\n/],
+    [
+      { 'bad.json': '{"entries": []}' },
+      'bad.json',
+      /^oasguard: Invalid baseline bad\.json: expected \{"oasguardBaseline": 1, "entries": \[\.\.\.\]\}\.\n/,
+    ],
+    [
+      { 'bad.json': '{"oasguardBaseline": 1, "entries": [{"file": "a"}]}' },
+      'bad.json',
+      /^oasguard: Invalid baseline bad\.json: entries\[0\] must have string "file", "pointer", "rule" and "hash"\.\n/,
+    ],
   ])('a bad baseline is a usage error (exit 2): %j', async (files, baseline, message) => {
     const { oasguard } = project(files);
     const result = await oasguard(['lint', 'specs', '--baseline', baseline]);

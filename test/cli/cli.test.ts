@@ -29,7 +29,9 @@ describe('oasguard lint', () => {
     expect(status).toBe(1);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe(INSECURE);
-    expect(stdout).toMatch(/^ {4}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers$/m);
+    expect(stdout).toMatch(
+      /^ {4}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers$/m,
+    );
     expect(stdout).toMatch(/^fixtures\/examples\/petstore-schemas\.yaml\n +8:8 +warn +Request schema accepts undeclared properties/m);
     expect(stdout).toMatch(/^41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 1 document\.$/m);
     expect(stdout).not.toMatch(/\u001b\[/);
@@ -61,7 +63,15 @@ describe('oasguard lint', () => {
   test('several reports from one run: -f NAME:FILE for each file, at most one format on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
     const args = ['lint', INSECURE, '-f', 'github', '-f', `sarif:${dir}/out.sarif`, '-f', `junit:${dir}/junit.xml`];
-    const { status, stdout } = oasguard([...args, '-f', `markdown:${dir}/summary.md`, '-f', `gitlab:${dir}/gl.json`, '-f', `json:${dir}/out.json`]);
+    const { status, stdout } = oasguard([
+      ...args,
+      '-f',
+      `markdown:${dir}/summary.md`,
+      '-f',
+      `gitlab:${dir}/gl.json`,
+      '-f',
+      `json:${dir}/out.json`,
+    ]);
     expect(status).toBe(1);
     expect(stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(41);
@@ -71,12 +81,12 @@ describe('oasguard lint', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^41 problems /m);
   });
 
-  test('--sarif-category sets the run\'s automationDetails id', () => {
+  test("--sarif-category sets the run's automationDetails id", () => {
     const { stdout } = oasguard(['lint', INSECURE, '-f', 'sarif', '--sarif-category', 'openapi/public']);
     expect(JSON.parse(stdout).runs[0].automationDetails).toEqual({ id: 'openapi/public/' });
   });
 
-  test('a SARIF report over GitHub\'s 25,000 results keeps the most severe and says so on stderr', () => {
+  test("a SARIF report over GitHub's 25,000 results keeps the most severe and says so on stderr", () => {
     // 160 operations with 160 unbounded strings each: 160 errors (no security) and 25,600 warnings.
     const properties = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`p${index}`, { type: 'string' }]));
     const schema = { type: 'object', additionalProperties: false, properties };
@@ -86,7 +96,9 @@ describe('oasguard lint', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'big.sarif');
     const { status, stderr } = oasguard(['lint', '-', '-f', `sarif:${out}`], document);
     expect(status).toBe(1);
-    expect(stderr).toBe('oasguard: warning: SARIF report keeps the 25000 most severe of 26240 results, the most GitHub code scanning accepts per run.\n');
+    expect(stderr).toBe(
+      'oasguard: warning: SARIF report keeps the 25000 most severe of 26240 results, the most GitHub code scanning accepts per run.\n',
+    );
     const { results } = JSON.parse(readFileSync(out, 'utf8')).runs[0];
     expect(results).toHaveLength(25_000);
     expect(results.filter((result: { level: string }) => result.level === 'error')).toHaveLength(160);
@@ -140,7 +152,10 @@ describe('oasguard lint', () => {
   });
 
   test('- reads standard input', () => {
-    const { status, stdout } = oasguard(['lint', '-', '-f', 'json'], readFileSync(join(REPO_ROOT, INSECURE), 'utf8').replace(/\.\/petstore-schemas/g, './fixtures/examples/petstore-schemas'));
+    const { status, stdout } = oasguard(
+      ['lint', '-', '-f', 'json'],
+      readFileSync(join(REPO_ROOT, INSECURE), 'utf8').replace(/\.\/petstore-schemas/g, './fixtures/examples/petstore-schemas'),
+    );
     expect(status).toBe(1);
     expect(JSON.parse(stdout).files).toEqual(['<stdin>']);
   });
@@ -159,7 +174,10 @@ describe('oasguard lint', () => {
   test.each([
     [['lint', 'no/such/file.yaml'], /^oasguard: No such file or directory: no\/such\/file\.yaml\n$/],
     [['lint'], /^oasguard: No input given\.\n {2}Pass OpenAPI files/],
-    [['lint', INSECURE, '--format', 'xml'], /^oasguard: Unknown format "xml"\.\n {2}Formats: text, json, sarif, github, junit, markdown, gitlab\./],
+    [
+      ['lint', INSECURE, '--format', 'xml'],
+      /^oasguard: Unknown format "xml"\.\n {2}Formats: text, json, sarif, github, junit, markdown, gitlab\./,
+    ],
     [['lint', INSECURE, '-f', 'sarif:'], /^oasguard: No file given after "sarif:"\./],
     [['lint', INSECURE, '-f', 'json', '-f', 'sarif'], /^oasguard: Only one report can go to standard output\./],
     [['lint', INSECURE, '-f', 'json', '-f', 'sarif', '-o', 'x'], /^oasguard: -o names the file of the one format given without a file/],
@@ -167,7 +185,10 @@ describe('oasguard lint', () => {
     [['lint', INSECURE, '--fail-severity', 'fatal'], /argument 'fatal' is invalid/],
     [['lint', INSECURE, '--bogus'], /error: unknown option '--bogus'/],
     [['lint', INSECURE, '--ruleset', 'fixtures/loading/not-openapi.yaml'], /^oasguard: Invalid ruleset .*: unknown key "name"/],
-    [['lint', INSECURE, '-o', '/nonexistent-dir/out.txt'], /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: no such directory\.\n  Create the directory first/],
+    [
+      ['lint', INSECURE, '-o', '/nonexistent-dir/out.txt'],
+      /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: no such directory\.\n {2}Create the directory first/,
+    ],
     [['frobnicate'], /error: unknown command 'frobnicate'/],
   ])('usage and I/O errors exit 2 with a message and no stack: %j', (args, message) => {
     const { status, stdout, stderr } = oasguard(args);
@@ -200,7 +221,8 @@ test('the README documents every lint option', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const options = [...oasguard(['lint', '--help']).stdout.matchAll(/^ +(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
   expect(options).toEqual(expect.arrayContaining(['--format', '--sarif-category', '--skip-non-openapi']));
-  for (const option of options.filter((name) => name !== '--help')) expect(readme).toMatch(new RegExp(`[\`,] ${option}[\` ]|\`${option}[\` ]`));
+  for (const option of options.filter((name) => name !== '--help'))
+    expect(readme).toMatch(new RegExp(`[\`,] ${option}[\` ]|\`${option}[\` ]`));
 });
 
 test('--help exits 0', () => {

@@ -13,8 +13,8 @@ async function runOnTerminal(args: string[], overrides: Partial<CliIo> = {}) {
   const io: CliIo = {
     stdout: { write: (text: string) => (output.stdout += text), isTTY: true },
     stderr: { write: (text: string) => (output.stderr += text) },
-    readStdin: async () => new Uint8Array(),
-    writeFile: async () => undefined,
+    readStdin: () => Promise.resolve(new Uint8Array()),
+    writeFile: () => Promise.resolve(),
     cwd: REPO_ROOT,
     env: {},
     ...overrides,

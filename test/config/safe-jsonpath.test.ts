@@ -8,7 +8,10 @@ describe('safeJsonPath: the JSONPath a data-only ruleset may use, re-written fro
     ["$['a b'].c[0]", "$['a b'].c[0]"],
     ['$.paths.*~', '$.paths[*]~'],
     ["$..[?(@property === 'get')]", "$..[?((@property === 'get'))]"],
-    ["$..parameters[?(@.in == 'query' && @.required != true)]", "$..parameters[?(((@ != null && @.in == 'query') && (!(@ != null) || @.required != true)))]"],
+    [
+      "$..parameters[?(@.in == 'query' && @.required != true)]",
+      "$..parameters[?(((@ != null && @.in == 'query') && (!(@ != null) || @.required != true)))]",
+    ],
     ['$..[?(@.x.y == 1)]', '$..[?((@ != null && @.x != null && @.x.y == 1))]'],
     ['$..[?(!@.deprecated)]', '$..[?(!(@ != null && @.deprecated))]'],
     ["$..[?(@['x-internal'] === true)]", "$..[?((@ != null && @['x-internal'] === true))]"],
@@ -44,10 +47,15 @@ describe('safeJsonPath: the JSONPath a data-only ruleset may use, re-written fro
   });
 
   test('a guarded chain matches as optional chaining would, and never throws on missing members', () => {
+    // nimma's CommonJS build, as Spectral loads it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Nimma = require('nimma/legacy').default;
     const expression = safeJsonPath("$.items[?(@.a.b != 'x')]");
     const hits: string[] = [];
-    new Nimma([expression], { fallback: null, unsafe: false }).query({ items: [null, {}, { a: null }, { a: { b: 'x' } }, { a: { b: 'y' } }] }, { [expression]: (r: { path: unknown[] }) => hits.push(r.path.join('/')) });
+    new Nimma([expression], { fallback: null, unsafe: false }).query(
+      { items: [null, {}, { a: null }, { a: { b: 'x' } }, { a: { b: 'y' } }] },
+      { [expression]: (r: { path: unknown[] }) => hits.push(r.path.join('/')) },
+    );
     expect(hits).toEqual(['items/0', 'items/1', 'items/2', 'items/4']);
   });
 });

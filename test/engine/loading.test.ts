@@ -76,7 +76,11 @@ describe('loading documents', () => {
     expect(result.findings.map((f) => [f.range.start.line, f.ruleId, f.message])).toEqual([
       [7, 'unresolved-ref', 'Cannot resolve $ref: no such file: fixtures/loading/no-such-file.yaml.'],
       [9, 'unsafe-ref', 'Refused $ref "../../../../../../../../etc/hostname": it leaves the project root (--root).'],
-      [11, 'unsafe-ref', 'Refused $ref "http://127.0.0.1:9/paths.yaml": remote references are not fetched (--allow-remote-refs allows https:).'],
+      [
+        11,
+        'unsafe-ref',
+        'Refused $ref "http://127.0.0.1:9/paths.yaml": remote references are not fetched (--allow-remote-refs allows https:).',
+      ],
     ]);
   });
 

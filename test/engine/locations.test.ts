@@ -42,7 +42,8 @@ describe('jsonLocation gives what @stoplight/json gives', () => {
 });
 
 describe('yamlLocation gives what @stoplight/yaml gives', () => {
-  const parse = (text: string) => StoplightYaml.parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false });
+  const parse = (text: string) =>
+    StoplightYaml.parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false });
   const expectSame = (text: string, path: (string | number)[], closest: boolean) =>
     expect(yamlLocation(parse(text), path, closest)).toEqual(StoplightYaml.getLocationForJsonPath(parse(text), path, closest));
 
@@ -62,7 +63,12 @@ describe('yamlLocation gives what @stoplight/yaml gives', () => {
 
   it('on random documents and paths', () => {
     fc.assert(
-      fc.property(value.map((data) => stringify(data)), fc.array(segment, { maxLength: 5 }), fc.boolean(), expectSame),
+      fc.property(
+        value.map((data) => stringify(data)),
+        fc.array(segment, { maxLength: 5 }),
+        fc.boolean(),
+        expectSame,
+      ),
       { numRuns: 2000 },
     );
   });

@@ -39,7 +39,9 @@ describe('x-oasguard-ignore', () => {
       'the suppression nearest to the finding gives the reason; the outer one is still used',
       {
         findings: [],
-        suppressed: ['nearest.yaml:7 require-security/missing /paths/~1catalogue/get <- /paths/~1catalogue/get "anonymous browsing by design"'],
+        suppressed: [
+          'nearest.yaml:7 require-security/missing /paths/~1catalogue/get <- /paths/~1catalogue/get "anonymous browsing by design"',
+        ],
       },
     ],
     [
@@ -70,7 +72,7 @@ describe('x-oasguard-ignore', () => {
     ],
     [
       'referenced.yaml',
-      'a suppression in a $ref\'d file covers the findings reported in that file',
+      "a suppression in a $ref'd file covers the findings reported in that file",
       {
         findings: [],
         suppressed: ['shared-paths.yaml:5 require-security/missing /Catalogue/get <- /Catalogue "public catalogue"'],
@@ -91,7 +93,11 @@ describe('suppressed findings in reports', () => {
   const reports = async (showSuppressed: boolean) => {
     const result = await lint(['fixtures/suppressions/list-and-map.yaml'], { cwd: REPO_ROOT, ruleset });
     const context = { color: false, cwd: REPO_ROOT, showSuppressed };
-    return { text: formatters.text(result, context), sarif: JSON.parse(formatters.sarif(result, context)) as Log, json: JSON.parse(formatters.json(result, context)) };
+    return {
+      text: formatters.text(result, context),
+      sarif: JSON.parse(formatters.sarif(result, context)) as Log,
+      json: JSON.parse(formatters.json(result, context)),
+    };
   };
 
   test('text counts them, and lists them with their reasons only when asked', async () => {
@@ -117,14 +123,20 @@ describe('suppressed findings in reports', () => {
   test('JSON lists them apart and counts them', async () => {
     const { json } = await reports(false);
     expect(json.summary).toMatchObject({ total: 1, suppressed: 2, baselined: 0 });
-    expect(json.suppressed.map((f: { suppression: { pointer: string } }) => f.suppression.pointer)).toEqual(['/servers/0', '/paths/~1catalogue']);
+    expect(json.suppressed.map((f: { suppression: { pointer: string } }) => f.suppression.pointer)).toEqual([
+      '/servers/0',
+      '/paths/~1catalogue',
+    ]);
   });
 });
 
 describe('suppressions linted on several threads', () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const shared = {
-    data: { Public: { 'x-oasguard-ignore': { 'require-security': 'public' } }, Internal: { 'x-oasguard-ignore': { 'require-security': 'internal' } } },
+    data: {
+      Public: { 'x-oasguard-ignore': { 'require-security': 'public' } },
+      Internal: { 'x-oasguard-ignore': { 'require-security': 'internal' } },
+    },
     rangeOf: () => range,
   };
   const collected = () => {
@@ -139,6 +151,8 @@ describe('suppressions linted on several threads', () => {
     const merged = new Suppressions();
     merged.merge(first.entries());
     merged.merge(second.entries());
-    expect(merged.unused(new Set(['require-security'])).map((problem) => problem.path)).toEqual([['Internal', 'x-oasguard-ignore', 'require-security']]);
+    expect(merged.unused(new Set(['require-security'])).map((problem) => problem.path)).toEqual([
+      ['Internal', 'x-oasguard-ignore', 'require-security'],
+    ]);
   });
 });

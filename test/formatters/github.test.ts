@@ -18,7 +18,11 @@ describe('github formatter', () => {
   });
 
   test('escapes what would end or split the command: line breaks and % everywhere, also : and , in properties', () => {
-    const tricky = finding({ ruleId: 'no-secrets-in-examples', file: 'specs/a,b:c%.yaml', message: '100% "bad"\r\n::error::forged, really' });
+    const tricky = finding({
+      ruleId: 'no-secrets-in-examples',
+      file: 'specs/a,b:c%.yaml',
+      message: '100% "bad"\r\n::error::forged, really',
+    });
     const [line] = formatters.github({ ...SAMPLE, findings: [tricky] }, context).split('\n');
     expect(line).toBe(
       '::error file=specs/a%2Cb%3Ac%25.yaml,line=1,col=1,endLine=1,endColumn=5,title=no-secrets-in-examples::100%25 "bad"%0D%0A::error::forged, really',

@@ -7,7 +7,7 @@ describe('gitlab formatter', () => {
   const issues = JSON.parse(formatters.gitlab(SAMPLE, context));
   const sarif = JSON.parse(formatters.sarif(SAMPLE, context));
 
-  test('one Code Quality issue per finding, with GitLab severities and the finding\'s lines', () => {
+  test("one Code Quality issue per finding, with GitLab severities and the finding's lines", () => {
     expect(issues[0]).toEqual({
       type: 'issue',
       check_name: 'require-https-servers',

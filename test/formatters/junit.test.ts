@@ -4,7 +4,11 @@ import type { FormatContext } from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 import { finding, SAMPLE } from '../support/results';
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase'].includes(name),
+});
 
 interface TestCase {
   name: string;
@@ -17,7 +21,11 @@ interface TestCase {
 function junit(result: LintResult, context: Partial<FormatContext> = {}) {
   const xml = formatters.junit(result, { color: false, cwd: '/project', ...context });
   expect(XMLValidator.validate(xml)).toBe(true);
-  return parser.parse(xml).testsuites as { tests: string; failures: string; testsuite: { name: string; tests: string; failures: string; testcase: TestCase[] }[] };
+  return parser.parse(xml).testsuites as {
+    tests: string;
+    failures: string;
+    testsuite: { name: string; tests: string; failures: string; testcase: TestCase[] }[];
+  };
 }
 
 describe('junit formatter', () => {
@@ -37,7 +45,8 @@ describe('junit formatter', () => {
       failure: {
         message: '6:10 error Server URL "http://x" uses http://. (/servers/0/url)',
         type: 'error',
-        '#text': '6:10 error Server URL "http://x" uses http://. (/servers/0/url)\nhttps://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers',
+        '#text':
+          '6:10 error Server URL "http://x" uses http://. (/servers/0/url)\nhttps://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers',
       },
     });
     expect(openapi.testcase[1]).toMatchObject({ name: 'define-429-response', 'system-out': '12:17 warn No 429. (/paths)' });
@@ -51,7 +60,12 @@ describe('junit formatter', () => {
   });
 
   test('several findings of one rule make one failure listing them all', () => {
-    const again = finding({ ruleId: 'require-https-servers', file: 'api/openapi.yaml', message: 'Again.', range: { start: { line: 9, column: 3 }, end: { line: 9, column: 4 } } });
+    const again = finding({
+      ruleId: 'require-https-servers',
+      file: 'api/openapi.yaml',
+      message: 'Again.',
+      range: { start: { line: 9, column: 3 }, end: { line: 9, column: 4 } },
+    });
     const [openapi] = junit({ ...SAMPLE, findings: [SAMPLE.findings[0], again] }).testsuite;
     expect(openapi.testcase[3].failure?.message).toBe('6:10 error Server URL "http://x" uses http://. (/servers/0/url) and 1 more');
     expect(openapi.testcase[3].failure?.['#text']).toContain('\n9:3 error Again. (/paths)\n');
@@ -59,7 +73,11 @@ describe('junit formatter', () => {
 
   test('markup and characters XML forbids in document content stay well-formed', () => {
     const message = 'Bad <![CDATA[ & ]]> "quote" \u0000\u0007\u001b and \ud800 alone';
-    const [suite] = junit({ ...SAMPLE, files: ['a&b.yaml'], findings: [finding({ ruleId: 'require-https-servers', file: 'a&b.yaml', message })] }).testsuite;
+    const [suite] = junit({
+      ...SAMPLE,
+      files: ['a&b.yaml'],
+      findings: [finding({ ruleId: 'require-https-servers', file: 'a&b.yaml', message })],
+    }).testsuite;
     expect(suite.name).toBe('a&b.yaml');
     expect(suite.testcase[3].failure?.message).toBe('1:1 error Bad <![CDATA[ & ]]> "quote" \ufffd\ufffd\ufffd and \ufffd alone (/paths)');
   });
@@ -67,7 +85,10 @@ describe('junit formatter', () => {
   test('a real lint: a suite for the document and one for the file it references', async () => {
     const result = await lint(['fixtures/examples/petstore-insecure.yaml'], { cwd: REPO_ROOT });
     const report = junit(result);
-    expect(report.testsuite.map((suite) => suite.name)).toEqual(['fixtures/examples/petstore-insecure.yaml', 'fixtures/examples/petstore-schemas.yaml']);
+    expect(report.testsuite.map((suite) => suite.name)).toEqual([
+      'fixtures/examples/petstore-insecure.yaml',
+      'fixtures/examples/petstore-schemas.yaml',
+    ]);
     expect(report.failures).toBe('9');
   });
 });

@@ -36,7 +36,10 @@ describe('markdown formatter', () => {
 
   test('document content cannot become HTML, code, emphasis, links or extra cells', () => {
     const message = 'Example "<img src=x onerror=alert(1)>" | `x` *y* [z](http://e) a_b ~c~ \\ &amp;\nnext';
-    const report = formatters.markdown({ ...SAMPLE, findings: [finding({ ruleId: 'require-https-servers', file: 'a|b.yaml', message })] }, context);
+    const report = formatters.markdown(
+      { ...SAMPLE, findings: [finding({ ruleId: 'require-https-servers', file: 'a|b.yaml', message })] },
+      context,
+    );
     expect(report).toContain(
       '| a\\|b.yaml:1:1 | [require-https-servers](' +
         `${DOCS}#require-https-servers) | Example "&lt;img src=x onerror=alert(1)>" \\| \\\`x\\\` \\*y\\* \\[z\\](http://\u200Be) a\\_b \\~c\\~ \\\\ &amp;amp; next |`,

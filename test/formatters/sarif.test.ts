@@ -78,7 +78,7 @@ describe('sarif formatter', () => {
     expect(sarif().runs[0].results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning', 'note', 'note']);
   });
 
-  test('every result names its rule by id and by the index of that rule\'s descriptor', async () => {
+  test("every result names its rule by id and by the index of that rule's descriptor", async () => {
     const result = await lint(['fixtures/examples/petstore-insecure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { results, tool } = sarif(result, REPO_ROOT).runs[0];
     expect(results.length).toBe(41);
@@ -91,7 +91,16 @@ describe('sarif formatter', () => {
     expect(result.findings).toEqual([]);
     expect(rules).toHaveLength(29 + 8);
     for (const rule of rules) {
-      expect(Object.keys(rule).sort()).toEqual(['defaultConfiguration', 'fullDescription', 'help', 'helpUri', 'id', 'name', 'properties', 'shortDescription']);
+      expect(Object.keys(rule).sort()).toEqual([
+        'defaultConfiguration',
+        'fullDescription',
+        'help',
+        'helpUri',
+        'id',
+        'name',
+        'properties',
+        'shortDescription',
+      ]);
       expect(rule.help.text).toContain('Fix: ');
       expect(rule.help.markdown).toContain('**Guidelines:**');
       expect(rule.helpUri).toBe(`https://github.com/oasguard/oasguard/blob/main/docs/rules.md#${rule.id}`);
@@ -121,7 +130,9 @@ describe('sarif formatter', () => {
     expect(fingerprintsOf(after)).toEqual(fingerprintsOf(before));
     expect(new Set(fingerprintsOf(before)).size).toBe(before.length);
     const firstInRoot = (results: SarifResult[]) => results.find((entry) => entry.ruleId === 'require-https-servers')!;
-    expect(firstInRoot(after).locations[0].physicalLocation.region.startLine).toBe(firstInRoot(before).locations[0].physicalLocation.region.startLine + 3);
+    expect(firstInRoot(after).locations[0].physicalLocation.region.startLine).toBe(
+      firstInRoot(before).locations[0].physicalLocation.region.startLine + 3,
+    );
   });
 
   test('findings sharing rule, file and pointer get distinct fingerprints by occurrence', () => {
@@ -139,9 +150,17 @@ describe('sarif formatter', () => {
 
   test('over 25,000 results, the most severe are kept in report order and a notification says so', () => {
     const warnings = Array.from({ length: SARIF_MAX_RESULTS }, (_, line) =>
-      finding({ ruleId: 'define-429-response', file: 'a.yaml', severity: 'warn', range: { start: { line: line + 1, column: 1 }, end: { line: line + 1, column: 2 } } }),
+      finding({
+        ruleId: 'define-429-response',
+        file: 'a.yaml',
+        severity: 'warn',
+        range: { start: { line: line + 1, column: 1 }, end: { line: line + 1, column: 2 } },
+      }),
     );
-    const errors = [finding({ ruleId: 'require-https-servers', file: 'b.yaml' }), finding({ ruleId: 'require-https-servers', file: 'c.yaml' })];
+    const errors = [
+      finding({ ruleId: 'require-https-servers', file: 'b.yaml' }),
+      finding({ ruleId: 'require-https-servers', file: 'c.yaml' }),
+    ];
     const log = sarif({ ...SAMPLE, findings: [...warnings, ...errors] });
     const { results, invocations } = log.runs[0];
     expect(results).toHaveLength(SARIF_MAX_RESULTS);
@@ -150,7 +169,9 @@ describe('sarif formatter', () => {
     expect(invocations[0].toolExecutionNotifications).toEqual([
       {
         level: 'warning',
-        message: { text: '2 of 25002 results were left out: GitHub code scanning accepts at most 25000 per run, so the most severe new findings were kept first.' },
+        message: {
+          text: '2 of 25002 results were left out: GitHub code scanning accepts at most 25000 per run, so the most severe new findings were kept first.',
+        },
       },
     ]);
     expect(validate(log) ? [] : validate.errors).toEqual([]);
@@ -180,7 +201,9 @@ describe('sarif formatter', () => {
       },
       {
         level: 'error',
-        message: { text: 'fixtures/loading/not-openapi.yaml was not linted: Not an OpenAPI document: it has no "openapi" or "swagger" field.' },
+        message: {
+          text: 'fixtures/loading/not-openapi.yaml was not linted: Not an OpenAPI document: it has no "openapi" or "swagger" field.',
+        },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/loading/not-openapi.yaml', uriBaseId: '%SRCROOT%' } } }],
         associatedRule: { id: 'not-openapi', index: expect.any(Number) },
       },
@@ -194,8 +217,10 @@ describe('sarif formatter', () => {
 /** The security-severity of a rule at each severity, read from the SARIF descriptors. */
 function metasWithSeverities(): Record<string, string> {
   const base = SAMPLE.rules[0];
-  const result = { ...SAMPLE, rules: (['error', 'warn', 'info', 'hint'] as const).map((severity) => ({ ...base, id: severity, severity })) };
+  const result = {
+    ...SAMPLE,
+    rules: (['error', 'warn', 'info', 'hint'] as const).map((severity) => ({ ...base, id: severity, severity })),
+  };
   const rules = sarif(result).runs[0].tool.driver.rules as { id: string; properties: Record<string, string> }[];
   return Object.fromEntries(rules.map((rule) => [rule.id, rule.properties['security-severity']]));
 }
-

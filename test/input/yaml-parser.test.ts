@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parseYaml } from '../../src/input/yaml-parser';
 
 /** The library's parse with its own duplicate-key check, as oasguard used it. */
-const reference = (text: string) => parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false });
+const reference = (text: string) =>
+  parseWithPointers(text, { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false });
 
 /** What must agree: the data, and the set of diagnostics (the library repeats an aliased mapping's once per alias). */
 function outcome(parsed: ReturnType<typeof parseYaml>) {
@@ -33,7 +34,9 @@ describe('parseYaml gives what @stoplight/yaml gives, duplicate keys found in li
       .map((entries) =>
         entries
           .map(([name, value], index) =>
-            typeof value === 'string' ? `${name}: ${value}\n` : `${name}: &n${index}\n${value.map(([k, v]) => `  ${k}: ${v}\n`).join('') || '  z: 1\n'}x${index}: *n${index}\n`,
+            typeof value === 'string'
+              ? `${name}: ${value}\n`
+              : `${name}: &n${index}\n${value.map(([k, v]) => `  ${k}: ${v}\n`).join('') || '  z: 1\n'}x${index}: *n${index}\n`,
           )
           .join(''),
       );

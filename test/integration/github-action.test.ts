@@ -72,11 +72,15 @@ describe('GitHub Action', () => {
     expect(step.env.OASGUARD_BIN).toBe(join(step.runnerTemp, 'oasguard/node_modules/.bin/oasguard'));
     expect(step.stderr).toBe('');
     expect(step.status).toBe(1);
-    expect(step.stdout).toMatch(/^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,col=10,endLine=7,endColumn=40,title=require-https-servers::/m);
+    expect(step.stdout).toMatch(
+      /^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,col=10,endLine=7,endColumn=40,title=require-https-servers::/m,
+    );
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
     expect(log.runs[0].automationDetails).toEqual({ id: 'petstore/' });
     expect(log.runs[0].results).toHaveLength(41);
-    expect(readFileSync(step.summary, 'utf8')).toMatch(/^## oasguard\n\n41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 1 document\.\n/);
+    expect(readFileSync(step.summary, 'utf8')).toMatch(
+      /^## oasguard\n\n41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 1 document\.\n/,
+    );
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
   });
 

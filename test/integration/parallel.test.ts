@@ -5,6 +5,7 @@ import type * as Oasguard from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 
 // Worker threads run the compiled package, not the TypeScript sources jest loads: test the build (npm test builds it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lint } = require('../../dist') as typeof Oasguard;
 
 /** 6.3 MB: with the fixtures, over the size from which lint() starts worker threads. */
@@ -15,10 +16,16 @@ const SMALL_INPUTS = ['fixtures/examples', 'fixtures/suppressions', 'fixtures/lo
 function threadRuleset(): string {
   const dir = mkdtempSync(join(tmpdir(), 'oasguard-parallel-'));
   mkdirSync(join(dir, 'functions'));
-  writeFileSync(join(dir, 'functions', 'thread.js'), "module.exports = () => [{ message: require('node:worker_threads').isMainThread ? 'main' : 'worker' }];");
+  writeFileSync(
+    join(dir, 'functions', 'thread.js'),
+    "module.exports = () => [{ message: require('node:worker_threads').isMainThread ? 'main' : 'worker' }];",
+  );
   writeFileSync(join(dir, 'functions', 'explode.js'), "module.exports = () => { throw new Error('boom'); };");
   const rule = (fn: string) => `    given: $.info\n    severity: info\n    then: {function: ${fn}}`;
-  writeFileSync(join(dir, 'ruleset.yaml'), `extends: [oasguard:recommended]\nfunctions: [thread]\nrules:\n  linted-on:\n${rule('thread')}\n`);
+  writeFileSync(
+    join(dir, 'ruleset.yaml'),
+    `extends: [oasguard:recommended]\nfunctions: [thread]\nrules:\n  linted-on:\n${rule('thread')}\n`,
+  );
   writeFileSync(join(dir, 'exploding.yaml'), `functions: [explode]\nrules:\n  explodes:\n${rule('explode')}\n`);
   return dir;
 }
@@ -27,8 +34,13 @@ describe('linting on worker threads', () => {
   const rulesets = threadRuleset();
   const run = (inputs: string[], jobs: number, ruleset = join(rulesets, 'ruleset.yaml')) =>
     lint(inputs, { cwd: REPO_ROOT, ruleset, allowJsRuleset: true, jobs });
-  const threads = (result: Oasguard.LintResult) => [...new Set(result.findings.filter((f) => f.ruleId === 'linted-on').map((f) => f.message))];
-  const withoutThreads = (result: Oasguard.LintResult) => ({ ...result, findings: result.findings.filter((f) => f.ruleId !== 'linted-on') });
+  const threads = (result: Oasguard.LintResult) => [
+    ...new Set(result.findings.filter((f) => f.ruleId === 'linted-on').map((f) => f.message)),
+  ];
+  const withoutThreads = (result: Oasguard.LintResult) => ({
+    ...result,
+    findings: result.findings.filter((f) => f.ruleId !== 'linted-on'),
+  });
 
   test('gives exactly the in-process result: findings, suppressions (merged across workers), files and rules', async () => {
     const inputs = [LARGE_SPEC, ...SMALL_INPUTS];
@@ -48,6 +60,8 @@ describe('linting on worker threads', () => {
     const result = await run([LARGE_SPEC, ...SMALL_INPUTS], 2, join(rulesets, 'exploding.yaml'));
     const failures = result.unlinted.filter((file) => file.reason === 'internal-error');
     expect(failures.map((file) => file.file)).toEqual(result.files);
-    expect(failures[0].message).toBe('oasguard could not lint this document: Error running Nimma: $.info threw: ErrorWithCause("Function \\"explode\\" threw an exception: boom").');
+    expect(failures[0].message).toBe(
+      'oasguard could not lint this document: Error running Nimma: $.info threw: ErrorWithCause("Function \\"explode\\" threw an exception: boom").',
+    );
   }, 120_000);
 });

@@ -20,7 +20,8 @@ const EXAMPLES = join(REPO_ROOT, 'fixtures', 'examples');
 /** A git repository staging an insecure spec (and the schemas it references), a clean spec and unrelated YAML. */
 function projectRepository(): string {
   const project = mkdtempSync(join(tmpdir(), 'oasguard-pre-commit-'));
-  for (const file of ['petstore-insecure.yaml', 'petstore-schemas.yaml', 'petstore-secure.yaml']) copyFileSync(join(EXAMPLES, file), join(project, file));
+  for (const file of ['petstore-insecure.yaml', 'petstore-schemas.yaml', 'petstore-secure.yaml'])
+    copyFileSync(join(EXAMPLES, file), join(project, file));
   writeFileSync(join(project, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n');
   writeFileSync(join(project, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }\n');
   git(project, 'init', '--quiet');
@@ -42,7 +43,14 @@ function git(cwd: string, ...args: string[]): void {
     const child = spawnSync('pre-commit', ['try-repo', REPO_ROOT, 'oasguard', '--color', 'never', '--files', ...files], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, PRE_COMMIT_HOME: preCommitHome, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+      env: {
+        ...process.env,
+        PRE_COMMIT_HOME: preCommitHome,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
     });
     return { status: child.status, output: `${child.stdout}${child.stderr}` };
   }

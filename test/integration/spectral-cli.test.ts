@@ -29,11 +29,15 @@ function spectralProject(spectralYaml: string): string {
 
 /** Runs Spectral's CLI on `files` (relative to the repository) and returns its findings as `file line rule severity pointer message`. */
 function spectralFindings(project: string, files: string[]): string[] {
-  const run = spawnSync(process.execPath, [SPECTRAL_CLI, 'lint', ...files, '--ruleset', join(project, '.spectral.yaml'), '--format', 'json', '--quiet'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [SPECTRAL_CLI, 'lint', ...files, '--ruleset', join(project, '.spectral.yaml'), '--format', 'json', '--quiet'],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(run.stderr).toBe('');
   const results = JSON.parse(run.stdout) as SpectralResult[];
   return results
@@ -46,7 +50,7 @@ function spectralFindings(project: string, files: string[]): string[] {
     .sort();
 }
 
-describe('oasguard/ruleset in Spectral\'s own CLI', () => {
+describe("oasguard/ruleset in Spectral's own CLI", () => {
   test('gives the same findings as oasguard on every rule fixture and example', async () => {
     const files = (await glob(['fixtures/rules/*/*.yaml', 'fixtures/examples/*.yaml'], { cwd: REPO_ROOT })).sort();
     const oasguard = await lint(files, { cwd: REPO_ROOT, ruleset: 'recommended', skipNonOpenApi: true });
@@ -59,7 +63,9 @@ describe('oasguard/ruleset in Spectral\'s own CLI', () => {
   }, 120_000);
 
   test('a .spectral.yaml can extend oasguard/ruleset/strict and tune its rules as Spectral rulesets do', () => {
-    const project = spectralProject(['extends: [oasguard/ruleset/strict]', 'rules:', '  require-https-servers: off', '  no-numeric-ids: hint'].join('\n'));
+    const project = spectralProject(
+      ['extends: [oasguard/ruleset/strict]', 'rules:', '  require-https-servers: off', '  no-numeric-ids: hint'].join('\n'),
+    );
     const findings = spectralFindings(project, ['fixtures/examples/petstore-insecure.yaml']);
     expect(findings.filter((finding) => finding.includes(' require-https-servers '))).toEqual([]);
     expect(findings.filter((finding) => finding.includes(' no-numeric-ids ')).map((finding) => finding.split(' ')[3])).toEqual(['hint']);

@@ -13,7 +13,9 @@ function outline(value: unknown, seen = new Map<object, number>()): unknown {
   if (known !== undefined) return `<same as #${known}>`;
   seen.set(value, seen.size);
   const id = `#${seen.size - 1}`;
-  return Array.isArray(value) ? [id, ...value.map((item) => outline(item, seen))] : [id, Object.entries(value).map(([key, item]) => [key, outline(item, seen)])];
+  return Array.isArray(value)
+    ? [id, ...value.map((item) => outline(item, seen))]
+    : [id, Object.entries(value).map(([key, item]) => [key, outline(item, seen)])];
 }
 
 const BASE = '/project/api.json';
@@ -75,7 +77,7 @@ describe('LocalFirstResolver gives what json-ref-resolver gives', () => {
   });
 
   it('leaves documents with refs to other files to json-ref-resolver', async () => {
-    const resolver = new LocalFirstResolver({ resolvers: { file: { resolve: async () => '{"v": 1}' } } });
+    const resolver = new LocalFirstResolver({ resolvers: { file: { resolve: () => Promise.resolve('{"v": 1}') } } });
     const result = await resolver.resolve({ a: { $ref: 'other.json' } }, { baseUri: BASE });
     expect(result.result).toEqual({ a: '{"v": 1}' });
   });

@@ -7,7 +7,9 @@ testRule(rule, {
     { fixture: 'fail-oas30.yaml', findings: [{ messageId: 'missing403', pointer: '/paths/~1pets/delete/responses', line: 10 }] },
     {
       fixture: 'fail-oas31.yaml',
-      findings: [{ messageId: 'missing403', pointer: '/Pets/put/responses', line: 5, file: 'fixtures/rules/define-403-response/shared-paths.yaml' }],
+      findings: [
+        { messageId: 'missing403', pointer: '/Pets/put/responses', line: 5, file: 'fixtures/rules/define-403-response/shared-paths.yaml' },
+      ],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing403', pointer: '/paths/~1pets/get/responses', line: 10 }] },
     {

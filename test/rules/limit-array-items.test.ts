@@ -8,7 +8,11 @@ testRule(rule, {
       fixture: 'fail-oas30.yaml',
       findings: [
         { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0/schema', line: 11 },
-        { messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/items/properties/tags', line: 25 },
+        {
+          messageId: 'unbounded',
+          pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/items/properties/tags',
+          line: 25,
+        },
       ],
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/get/parameters/0/schema', line: 11 }] },

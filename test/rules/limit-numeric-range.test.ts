@@ -9,7 +9,11 @@ testRule(rule, {
       findings: [
         { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0/schema', line: 11 },
         { messageId: 'noUpperBound', pointer: '/paths/~1pets/post/parameters/1/schema', line: 15 },
-        { messageId: 'noLowerBound', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/properties/weight', line: 24 },
+        {
+          messageId: 'noLowerBound',
+          pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/properties/weight',
+          line: 24,
+        },
       ],
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'noUpperBound', pointer: '/paths/~1pets/get/parameters/0/schema', line: 11 }] },

@@ -24,8 +24,16 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'unbounded', pointer: '/paths/~1pets/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/name', line: 16 },
-        { messageId: 'unbounded', pointer: '/paths/~1pets/additionalOperations/LOCK/requestBody/content/application~1json/schema/properties/reason', line: 29 },
+        {
+          messageId: 'unbounded',
+          pointer: '/paths/~1pets/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/name',
+          line: 16,
+        },
+        {
+          messageId: 'unbounded',
+          pointer: '/paths/~1pets/additionalOperations/LOCK/requestBody/content/application~1json/schema/properties/reason',
+          line: 29,
+        },
       ],
     },
   ],

@@ -15,9 +15,17 @@ testRule(rule, {
     {
       fixture: 'fail-oas31.yaml',
       findings: [
-        { messageId: 'authorizationHeader', pointer: '/Authorization/name', line: 3, file: 'fixtures/rules/no-authorization-header-parameter/shared-parameters.yaml' },
+        {
+          messageId: 'authorizationHeader',
+          pointer: '/Authorization/name',
+          line: 3,
+          file: 'fixtures/rules/no-authorization-header-parameter/shared-parameters.yaml',
+        },
       ],
     },
-    { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'authorizationHeader', pointer: '/paths/~1pets/get/parameters/0/name', line: 9 }] },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [{ messageId: 'authorizationHeader', pointer: '/paths/~1pets/get/parameters/0/name', line: 9 }],
+    },
   ],
 });

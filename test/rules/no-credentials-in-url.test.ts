@@ -15,13 +15,27 @@ testRule(rule, {
     },
     {
       fixture: 'fail-oas31.yaml',
-      findings: [{ messageId: 'credentialInUrl', pointer: '/ApiKey/name', line: 3, file: 'fixtures/rules/no-credentials-in-url/shared-parameters.yaml' }],
+      findings: [
+        {
+          messageId: 'credentialInUrl',
+          pointer: '/ApiKey/name',
+          line: 3,
+          file: 'fixtures/rules/no-credentials-in-url/shared-parameters.yaml',
+        },
+      ],
     },
-    { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'credentialInUrl', pointer: '/paths/~1token/post/parameters/0/name', line: 9 }] },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [{ messageId: 'credentialInUrl', pointer: '/paths/~1token/post/parameters/0/name', line: 9 }],
+    },
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'credentialInUrl', pointer: '/paths/~1pets/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/api_key', line: 16 },
+        {
+          messageId: 'credentialInUrl',
+          pointer: '/paths/~1pets/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/api_key',
+          line: 16,
+        },
       ],
     },
   ],
@@ -29,16 +43,51 @@ testRule(rule, {
 
 describe('namesCredential', () => {
   test.each([
-    'password', 'userPassword', 'PASSWD', 'pwd', 'passphrase', 'client_secret', 'secretKey',
-    'apiKey', 'api_key', 'api-key', 'X-API-Key', 'apikey', 'access_key', 'privateKey', 'session_id', 'JSESSIONID',
-    'token', 'access_token', 'accessToken', 'id_token', 'refresh-token', 'authorization', 'credentials',
+    'password',
+    'userPassword',
+    'PASSWD',
+    'pwd',
+    'passphrase',
+    'client_secret',
+    'secretKey',
+    'apiKey',
+    'api_key',
+    'api-key',
+    'X-API-Key',
+    'apikey',
+    'access_key',
+    'privateKey',
+    'session_id',
+    'JSESSIONID',
+    'token',
+    'access_token',
+    'accessToken',
+    'id_token',
+    'refresh-token',
+    'authorization',
+    'credentials',
   ])('%s names a credential', (name) => {
     expect(namesCredential(name)).toBe(true);
   });
 
   test.each([
-    'page_token', 'pageToken', 'nextToken', 'next_token', 'continuation-token', 'cursorToken', 'prev_token',
-    'tokenCount', 'tokens_used', 'passport', 'keyword', 'key', 'secretary', 'author', 'limit', 'session', 'id',
+    'page_token',
+    'pageToken',
+    'nextToken',
+    'next_token',
+    'continuation-token',
+    'cursorToken',
+    'prev_token',
+    'tokenCount',
+    'tokens_used',
+    'passport',
+    'keyword',
+    'key',
+    'secretary',
+    'author',
+    'limit',
+    'session',
+    'id',
   ])('%s does not', (name) => {
     expect(namesCredential(name)).toBe(false);
   });

@@ -13,7 +13,13 @@ testRule(rule, {
         { messageId: 'numericId', pointer: `${path}/get/parameters/0/schema/type`, line: 20 },
       ],
     },
-    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'numericId', pointer: '/paths/~1items~1{item-id}/get/parameters/0/schema/type', line: 13 }] },
-    { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'numericId', pointer: '/paths/~1orders~1{ID}/get/parameters/0/type', line: 12 }] },
+    {
+      fixture: 'fail-oas31.yaml',
+      findings: [{ messageId: 'numericId', pointer: '/paths/~1items~1{item-id}/get/parameters/0/schema/type', line: 13 }],
+    },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [{ messageId: 'numericId', pointer: '/paths/~1orders~1{ID}/get/parameters/0/type', line: 12 }],
+    },
   ],
 });

@@ -12,7 +12,12 @@ testRule(rule, {
     {
       fixture: 'fail-oas31.yaml',
       findings: [
-        { messageId: 'refreshUrl', pointer: '/Machines/flows/clientCredentials/refreshUrl', line: 6, file: 'fixtures/rules/no-refresh-with-client-credentials/shared-schemes.yaml' },
+        {
+          messageId: 'refreshUrl',
+          pointer: '/Machines/flows/clientCredentials/refreshUrl',
+          line: 6,
+          file: 'fixtures/rules/no-refresh-with-client-credentials/shared-schemes.yaml',
+        },
       ],
     },
   ],

@@ -14,7 +14,10 @@ testRule(rule, {
         { messageId: 'secret', pointer: `${okContent}/examples/full/value/keys/0`, line: 29 },
       ],
     },
-    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'secret', pointer: '/components/schemas/Charge/properties/apiKey/examples/0', line: 14 }] },
+    {
+      fixture: 'fail-oas31.yaml',
+      findings: [{ messageId: 'secret', pointer: '/components/schemas/Charge/properties/apiKey/examples/0', line: 14 }],
+    },
     {
       fixture: 'fail-swagger2.yaml',
       findings: [
@@ -33,10 +36,15 @@ describe('secretIn', () => {
     ['github_pat_11ABCDEFG0123456789_abcdefghijklmnop', 'a GitHub token'],
   ])('%s is %s', (text, kind) => expect(secretIn(text)).toBe(kind));
 
-  test.each(['Bearer <token>', 'Bearer ...', 'sk_live_xxxxxxxxxxxxxxxxxxxx', 'YOUR_API_KEY', 'AKIAIOSFODNN7EXAMPLE', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'hello'])(
-    '%s is not a secret',
-    (text) => expect(secretIn(text)).toBeUndefined(),
-  );
+  test.each([
+    'Bearer <token>',
+    'Bearer ...',
+    'sk_live_xxxxxxxxxxxxxxxxxxxx',
+    'YOUR_API_KEY',
+    'AKIAIOSFODNN7EXAMPLE',
+    'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    'hello',
+  ])('%s is not a secret', (text) => expect(secretIn(text)).toBeUndefined());
 });
 
 describe('every secret pattern runs in linear time on 1 MB of hostile input', () => {
@@ -56,8 +64,12 @@ describe('every secret pattern runs in linear time on 1 MB of hostile input', ()
     ['Stripe key', `sk_live_${fill('a')}_`, undefined],
     ['Google API key', fill('AIza'), undefined],
     ['placeholders', `Bearer ${fill('<a')}`, undefined],
-  ] as [string, string, string | undefined][])('%s', (_name, text, kind) => {
-    // A backtracking pattern takes minutes on these; linear ones take milliseconds.
-    expect(secretIn(text)).toBe(kind);
-  }, 20_000);
+  ] as [string, string, string | undefined][])(
+    '%s',
+    (_name, text, kind) => {
+      // A backtracking pattern takes minutes on these; linear ones take milliseconds.
+      expect(secretIn(text)).toBe(kind);
+    },
+    20_000,
+  );
 });

@@ -16,7 +16,11 @@ testRule(rule, {
     {
       fixture: 'fail-oas31.yaml',
       findings: [
-        { messageId: 'urlProperty', pointer: '/components/requestBodies/Subscribe/content/application~1json/schema/properties/webhookEndpoint', line: 21 },
+        {
+          messageId: 'urlProperty',
+          pointer: '/components/requestBodies/Subscribe/content/application~1json/schema/properties/webhookEndpoint',
+          line: 21,
+        },
       ],
     },
     {
@@ -34,5 +38,7 @@ describe('namesUrl', () => {
     '%s names a URL input',
     (name) => expect(namesUrl(name)).toBe(true),
   );
-  test.each(['curling', 'urlsCount', 'uri_count', 'hrefLang', 'name', 'surly'])('%s does not', (name) => expect(namesUrl(name)).toBe(false));
+  test.each(['curling', 'urlsCount', 'uri_count', 'hrefLang', 'name', 'surly'])('%s does not', (name) =>
+    expect(namesUrl(name)).toBe(false),
+  );
 });

@@ -15,9 +15,7 @@ testRule(rule, {
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'undefinedScheme', pointer: '/security/0/apiKey', line: 6 }] },
     {
       fixture: 'fail-oas32.yaml',
-      findings: [
-        { messageId: 'undefinedScheme', pointer: '/paths/~1pets/additionalOperations/LOCK/security/0/jwt', line: 10 },
-      ],
+      findings: [{ messageId: 'undefinedScheme', pointer: '/paths/~1pets/additionalOperations/LOCK/security/0/jwt', line: 10 }],
     },
   ],
 });

@@ -11,8 +11,14 @@ testRule(rule, {
         { messageId: 'insecure', pointer: '/components/securitySchemes/oauth/flows/clientCredentials/refreshUrl', line: 17 },
       ],
     },
-    { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'insecure', pointer: '/components/securitySchemes/oidc/openIdConnectUrl', line: 10 }] },
-    { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'insecure', pointer: '/securityDefinitions/oauth/authorizationUrl', line: 10 }] },
+    {
+      fixture: 'fail-oas31.yaml',
+      findings: [{ messageId: 'insecure', pointer: '/components/securitySchemes/oidc/openIdConnectUrl', line: 10 }],
+    },
+    {
+      fixture: 'fail-swagger2.yaml',
+      findings: [{ messageId: 'insecure', pointer: '/securityDefinitions/oauth/authorizationUrl', line: 10 }],
+    },
     {
       fixture: 'fail-oas32.yaml',
       findings: [

@@ -12,7 +12,13 @@ testRule(rule, {
     {
       fixture: 'fail-oas30.yaml',
       findings: [
-        { messageId: 'insecureUrl', pointer: '/servers/0/url', line: 6, column: 10, message: 'Server URL "http://api.example.com" uses http://; serve the API over HTTPS only.' },
+        {
+          messageId: 'insecureUrl',
+          pointer: '/servers/0/url',
+          line: 6,
+          column: 10,
+          message: 'Server URL "http://api.example.com" uses http://; serve the API over HTTPS only.',
+        },
         {
           messageId: 'insecureVariable',
           pointer: '/servers/1/variables/scheme/default',
@@ -28,7 +34,9 @@ testRule(rule, {
     {
       name: 'inline: a server variable whose enum offers http',
       code: 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers:\n  - url: "{proto}://api.example.com"\n    variables:\n      proto: {default: https, enum: [https, http]}\npaths: {}\n',
-      findings: [{ messageId: 'insecureVariable', pointer: '/servers/0/variables/proto/enum/1', line: 6, column: 45, message: /can be "http"/ }],
+      findings: [
+        { messageId: 'insecureVariable', pointer: '/servers/0/variables/proto/enum/1', line: 6, column: 45, message: /can be "http"/ },
+      ],
     },
     {
       fixture: 'fail-oas31.yaml',
@@ -48,9 +56,7 @@ testRule(rule, {
     },
     {
       fixture: 'fail-oas32.yaml',
-      findings: [
-        { messageId: 'insecureUrl', pointer: '/paths/~1pets/additionalOperations/LOCK/servers/0/url', line: 12 },
-      ],
+      findings: [{ messageId: 'insecureUrl', pointer: '/paths/~1pets/additionalOperations/LOCK/servers/0/url', line: 12 }],
     },
   ],
 });

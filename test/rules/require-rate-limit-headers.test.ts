@@ -14,7 +14,12 @@ testRule(rule, {
     {
       fixture: 'fail-oas31.yaml',
       findings: [
-        { messageId: 'incomplete', pointer: '/Ok/headers', line: 3, file: 'fixtures/rules/require-rate-limit-headers/shared-responses.yaml' },
+        {
+          messageId: 'incomplete',
+          pointer: '/Ok/headers',
+          line: 3,
+          file: 'fixtures/rules/require-rate-limit-headers/shared-responses.yaml',
+        },
       ],
     },
     { fixture: 'fail-swagger2.yaml', findings: [{ messageId: 'missing', pointer: '/paths/~1pets/get/responses/200', line: 9 }] },

@@ -27,9 +27,30 @@ async function lintsCleanly(text: string): Promise<void> {
 }
 
 /** Hostile keys mixed into generated objects. */
-const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '$ref', 'openapi', 'paths', 'security', 'additionalOperations', 'query'));
+const key = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'hasOwnProperty',
+    'toString',
+    'valueOf',
+    '$ref',
+    'openapi',
+    'paths',
+    'security',
+    'additionalOperations',
+    'query',
+  ),
+);
 const value = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  ),
 })).node;
 
 /** Replaces the node at a random path of the valid spec with a random value. */
@@ -59,8 +80,16 @@ describe('fuzzing lint()', () => {
   }, 120_000);
 
   test('random OpenAPI-shaped documents with hostile keys', async () => {
-    const shaped = fc.record({ openapi: fc.constantFrom('3.0.3', '3.1.0', '3.2.0'), info: value, paths: fc.dictionary(fc.string(), value, { maxKeys: 3 }), components: value });
-    await fc.assert(fc.asyncProperty(shaped, async (input) => lintsCleanly(JSON.stringify(input))), { numRuns: RUNS });
+    const shaped = fc.record({
+      openapi: fc.constantFrom('3.0.3', '3.1.0', '3.2.0'),
+      info: value,
+      paths: fc.dictionary(fc.string(), value, { maxKeys: 3 }),
+      components: value,
+    });
+    await fc.assert(
+      fc.asyncProperty(shaped, async (input) => lintsCleanly(JSON.stringify(input))),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 
   test('mutations of a valid spec', async () => {
@@ -109,6 +138,9 @@ describe('fuzzing lint()', () => {
   }, 120_000);
 
   test('random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) => lintsCleanly(text)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) => lintsCleanly(text)),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 });

@@ -29,8 +29,20 @@ export const SAMPLE: LintResult = {
   skipped: [],
   referenced: [],
   findings: [
-    finding({ ruleId: 'require-https-servers', file: 'api/openapi.yaml', message: 'Server URL "http://x" uses http://.', range: { start: { line: 6, column: 10 }, end: { line: 6, column: 18 } }, pointer: '/servers/0/url' }),
-    finding({ ruleId: 'define-429-response', file: 'api/openapi.yaml', severity: 'warn', message: 'No 429.', range: { start: { line: 12, column: 17 }, end: { line: 14, column: 1 } } }),
+    finding({
+      ruleId: 'require-https-servers',
+      file: 'api/openapi.yaml',
+      message: 'Server URL "http://x" uses http://.',
+      range: { start: { line: 6, column: 10 }, end: { line: 6, column: 18 } },
+      pointer: '/servers/0/url',
+    }),
+    finding({
+      ruleId: 'define-429-response',
+      file: 'api/openapi.yaml',
+      severity: 'warn',
+      message: 'No 429.',
+      range: { start: { line: 12, column: 17 }, end: { line: 14, column: 1 } },
+    }),
     finding({ ruleId: 'define-401-response', file: 'api/other.yaml', severity: 'info', message: 'No 401.' }),
     finding({ ruleId: 'parse-error', file: 'api/other.yaml', severity: 'hint', message: 'Hinted.', pointer: '' }),
   ],

@@ -126,7 +126,9 @@ export function securitySchemesOf(root: unknown): JsonObject {
 
 /** The scopes an OAuth2 scheme defines, across all its flows (OpenAPI 3) or in `scopes` (Swagger 2.0). */
 export function oauth2Scopes(scheme: JsonObject): Set<string> {
-  const scopeMaps = isObject(scheme.flows) ? Object.values(scheme.flows).map((flow) => (isObject(flow) ? flow.scopes : undefined)) : [scheme.scopes];
+  const scopeMaps = isObject(scheme.flows)
+    ? Object.values(scheme.flows).map((flow) => (isObject(flow) ? flow.scopes : undefined))
+    : [scheme.scopes];
   return new Set(scopeMaps.flatMap((scopes) => (isObject(scopes) ? Object.keys(scopes) : [])));
 }
 
@@ -138,7 +140,9 @@ export function parameterSchemaAt(parameter: JsonObject): { schema: JsonObject; 
   if (isObject(parameter.schema)) return { schema: parameter.schema, at: ['schema'] };
   if (!isObject(parameter.content)) return undefined;
   const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
-  return mediaType !== undefined && isObject(media) && isObject(media.schema) ? { schema: media.schema, at: ['content', mediaType, 'schema'] } : undefined;
+  return mediaType !== undefined && isObject(media) && isObject(media.schema)
+    ? { schema: media.schema, at: ['content', mediaType, 'schema'] }
+    : undefined;
 }
 
 /**

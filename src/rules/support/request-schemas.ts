@@ -41,7 +41,7 @@ const documentMemos = new WeakMap<object, Map<string, WalkMemo>>();
 export function documentMemo(root: unknown, ruleId: string): WalkMemo {
   if (typeof root !== 'object' || root === null) return { composed: new WeakSet(), standalone: new WeakSet() };
   let byRule = documentMemos.get(root);
-  if (!byRule) documentMemos.set(root, (byRule = new Map()));
+  if (!byRule) documentMemos.set(root, (byRule = new Map<string, WalkMemo>()));
   let memo = byRule.get(ruleId);
   if (!memo) byRule.set(ruleId, (memo = { composed: new WeakSet(), standalone: new WeakSet() }));
   return memo;
@@ -71,7 +71,13 @@ export function walkSchemas(
     if (seen.has(node)) continue;
     seen.add(node);
     let path: PathSegment[] | undefined;
-    visit({ schema: node, composed, get at() { return (path ??= toPath(link, at)); } });
+    visit({
+      schema: node,
+      composed,
+      get at() {
+        return (path ??= toPath(link, at));
+      },
+    });
     // Pushed in reverse so that children are visited in document order.
     const children: { node: unknown; link: PathLink; composed: boolean }[] = [];
     const child = (value: unknown, segments: PathSegment[], isComposed = false) => {
