@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { renderRulesMarkdown } from '../src/docs/rules-markdown';
 import { loadRuleset, PRESETS, rules } from '../src/index';
+import { NODE_KINDS } from '../src/rules/support/node-kinds';
 import { REPO_ROOT } from './support/rule-tester';
 
 const ids = rules.map((rule) => rule.id);
@@ -36,7 +37,8 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
     expect(rule.sources.length).toBeGreaterThan(0);
     expect(rule.owasp).toMatch(/^API([1-9]|10):2023$/);
     expect(rule.cwe.length).toBeGreaterThan(0);
-    expect(rule.given.length).toBeGreaterThan(0);
+    expect(Object.keys(rule.visit).length).toBeGreaterThan(0);
+    for (const selector of Object.keys(rule.visit)) expect(Object.hasOwn(NODE_KINDS, selector) || selector.startsWith('$')).toBe(true);
     expect(Object.keys(rule.messages).length).toBeGreaterThan(0);
     expect(rule.docsUrl).toBe(`https://github.com/oasguard/oasguard/blob/main/docs/rules.md#${id}`);
   });

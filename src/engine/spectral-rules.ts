@@ -3,6 +3,8 @@ import type { IFunctionResult, RulesetFunction, SpectralRule } from '../stopligh
 
 const { oas2, oas3, oas3_0, oas3_1, oas3_2 } = formats;
 import { renderMessage, Rule } from '../rules/define-rule';
+import { expressionsOf } from '../rules/support/node-kinds';
+import { isObject } from '../rules/support/openapi';
 import type { Severity } from '../shared/types';
 import { DIAGNOSTIC, DiagnosticId } from '../rules/diagnostics';
 import type { MessageEncoder } from './messages';
@@ -36,13 +38,17 @@ export function spectralRule(
 }
 
 function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
-  // An expression listed twice would check its nodes twice.
-  const selectors = [...new Set(rule.given)].map(compileSelector);
+  const visitors = Object.entries(rule.visit).map(([selector, visit]) => ({
+    // An expression listed twice would visit its nodes twice.
+    selectors: [...new Set(expressionsOf(selector))].map(compileSelector),
+    visit: visit!,
+  }));
   const check: RulesetFunction = (root, options) => {
     const results: IFunctionResult[] = [];
-    for (const selector of selectors) {
-      for (const { node, path } of select(root, selector)) {
-        rule.check(node, {
+    for (const { selectors, visit } of visitors) {
+      for (const { node, path } of selectors.flatMap((selector) => select(root, selector))) {
+        if (!isObject(node)) continue;
+        visit(node, {
           root,
           path,
           options,

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, requireResponse } from './support/openapi';
+import { isObject, requireResponse } from './support/openapi';
 
 /** Whether an operation takes input: parameters of its own or of its path item, or a request body. */
 function takesInput(operation: Record<string, unknown>, pathItem: unknown): boolean {
@@ -23,12 +23,13 @@ export default defineRule({
   owasp: 'API8:2023',
   cwe: [20],
   fix: 'Add a `400` (or `422`) response describing validation errors, e.g. with an RFC 9457 problem details body.',
-  given: OPERATIONS,
   messages: {
     missing400: 'Operation {{operation}} takes input but defines no 400, 422 or 4XX response.',
   },
-  check(operation, context) {
-    const pathItem = isObject(context.root) && isObject(context.root.paths) ? context.root.paths[String(context.path[1])] : undefined;
-    if (isObject(operation) && takesInput(operation, pathItem)) requireResponse(operation, ['400', '422', '4XX'], context, 'missing400');
+  visit: {
+    Operation(operation, context) {
+      const pathItem = isObject(context.root) && isObject(context.root.paths) ? context.root.paths[String(context.path[1])] : undefined;
+      if (takesInput(operation, pathItem)) requireResponse(operation, ['400', '422', '4XX'], context, 'missing400');
+    },
   },
 });

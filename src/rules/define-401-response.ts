@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, requireResponse, requiresAuthentication } from './support/openapi';
+import { requireResponse, requiresAuthentication } from './support/openapi';
 
 export default defineRule({
   id: 'define-401-response',
@@ -15,11 +15,12 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: "Add a `401` response (ideally a shared `$ref`'d component) describing the error body and `WWW-Authenticate` header.",
-  given: OPERATIONS,
   messages: {
     missing401: 'Operation {{operation}} requires authentication but defines no 401 response.',
   },
-  check(operation, context) {
-    if (isObject(operation) && requiresAuthentication(operation, context.root)) requireResponse(operation, ['401'], context, 'missing401');
+  visit: {
+    Operation(operation, context) {
+      if (requiresAuthentication(operation, context.root)) requireResponse(operation, ['401'], context, 'missing401');
+    },
   },
 });

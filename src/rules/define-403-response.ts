@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, requireResponse, requiresAuthentication } from './support/openapi';
+import { requireResponse, requiresAuthentication } from './support/openapi';
 
 export default defineRule({
   id: 'define-403-response',
@@ -17,11 +17,12 @@ export default defineRule({
   owasp: 'API5:2023',
   cwe: [285],
   fix: "Add a `403` response (ideally a shared `$ref`'d component) for callers that are authenticated but not allowed.",
-  given: OPERATIONS,
   messages: {
     missing403: 'Operation {{operation}} requires authentication but defines no 403 response.',
   },
-  check(operation, context) {
-    if (isObject(operation) && requiresAuthentication(operation, context.root)) requireResponse(operation, ['403'], context, 'missing403');
+  visit: {
+    Operation(operation, context) {
+      if (requiresAuthentication(operation, context.root)) requireResponse(operation, ['403'], context, 'missing403');
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, requireResponse } from './support/openapi';
+import { requireResponse } from './support/openapi';
 
 export default defineRule({
   id: 'define-429-response',
@@ -13,11 +13,12 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Add a `429` response, ideally a shared component with a `Retry-After` header and an error body.',
-  given: OPERATIONS,
   messages: {
     missing429: 'Operation {{operation}} defines no 429 (Too Many Requests) response.',
   },
-  check(operation, context) {
-    if (isObject(operation)) requireResponse(operation, ['429'], context, 'missing429');
+  visit: {
+    Operation(operation, context) {
+      requireResponse(operation, ['429'], context, 'missing429');
+    },
   },
 });

@@ -1,6 +1,8 @@
 import type { JSONSchema7 } from 'json-schema';
 import { docsUrlFor } from '../shared/meta';
 import type { OwaspCategory, Precision, RuleMeta } from '../shared/types';
+import type { NodeKind } from './support/node-kinds';
+import type { JsonObject } from './support/openapi';
 
 /** A JSON path segment: an object key or an array index. */
 export type PathSegment = string | number;
@@ -8,15 +10,15 @@ export type PathSegment = string | number;
 /** Values substituted into `{{placeholders}}` of a rule message. */
 export type MessageData = Record<string, string | number>;
 
-/** What a rule's check receives besides the matched node. */
+/** What a rule's visitor receives besides the node it visits. */
 export interface RuleContext<Options, MessageId extends string> {
   /** The whole document with every `$ref` resolved. */
   readonly root: unknown;
-  /** Path of the matched node within `root`. */
+  /** Path of the visited node within `root`. */
   readonly path: readonly PathSegment[];
   /** The rule's options: its defaults merged with the ruleset's. */
   readonly options: Options;
-  /** Reports a finding at the matched node, or at `at` below it. */
+  /** Reports a finding at the visited node, or at `at` below it. */
   report(messageId: MessageId, details?: { at?: readonly PathSegment[]; data?: MessageData }): void;
 }
 
@@ -26,19 +28,29 @@ export interface RuleOptionsSpec<Options> {
   defaults: Options;
 }
 
-/** Everything that defines a rule: its metadata as data, where it looks, and its check. */
+/**
+ * Where a visitor looks: a kind of OpenAPI node (see NODE_KINDS), or a JSONPath expression of fixed depth (`$`,
+ * `.name`, `[*]`, `[a,b]`; see compileSelector) for any other node. A rule that must search the whole document
+ * visits `Document` and walks it once.
+ */
+export type Selector = NodeKind | `$${string}`;
+
+/** A rule's handler for the nodes one selector picks; each is an object (never an array, a scalar or an unresolved `$ref`). */
+// Declared as a method, whose parameters TypeScript compares bivariantly: a rule's visitors, typed with its own
+// options and message ids, then fit the registry's `Rule` (as `check` methods did).
+export type Visitor<Options, MessageId extends string> = {
+  visit(node: JsonObject, context: RuleContext<Options, MessageId>): void;
+}['visit'];
+
+/** Everything that defines a rule: its metadata as data, and what it does where. */
 export interface RuleDefinition<Options, MessageId extends string> extends Omit<RuleMeta, 'docsUrl' | 'kind' | 'owasp' | 'precision'> {
   owasp: OwaspCategory;
   /** Default `high`: the rule reads what the document declares, not what names suggest. */
   precision?: Precision;
-  /**
-   * Where the rule looks in the resolved document: JSONPath expressions of fixed depth (`$`, `.name`, `[*]`,
-   * `[a,b]`; see compileSelector). A rule that must search the whole document selects `$` and walks it once.
-   */
-  given: string[];
   messages: Record<MessageId, string>;
   options?: RuleOptionsSpec<Options>;
-  check(node: unknown, context: RuleContext<Options, MessageId>): void;
+  /** One handler per selector, run on the resolved document. */
+  visit: Partial<Record<Selector, Visitor<Options, MessageId>>>;
 }
 
 /** A rule as the engine and the docs see it. */

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+import { forEachInputSchema, hasType } from './support/request-schemas';
 
 const ID = 'limit-array-items';
 
@@ -18,13 +18,14 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Add `maxItems` with the largest number of items a request may carry.',
-  given: REQUEST_INPUT_ROOTS,
   messages: {
     unbounded: 'Array input has no maxItems.',
   },
-  check(node, context) {
-    forEachInputSchema(node, context.root, ID, (schema, at) => {
-      if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at: at() });
-    });
+  visit: {
+    RequestInput(input, context) {
+      forEachInputSchema(input, context.root, ID, (schema, at) => {
+        if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at: at() });
+      });
+    },
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject } from './support/openapi';
-import { forEachInputSchema, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+import { forEachInputSchema } from './support/request-schemas';
 
 const ID = 'limit-map-size';
 
@@ -16,14 +16,15 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Add `maxProperties` with the largest number of entries a request may carry.',
-  given: REQUEST_INPUT_ROOTS,
   messages: {
     unbounded: 'Free-form object input has no maxProperties.',
   },
-  check(node, context) {
-    forEachInputSchema(node, context.root, ID, (schema, at) => {
-      const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
-      if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at: at() });
-    });
+  visit: {
+    RequestInput(input, context) {
+      forEachInputSchema(input, context.root, ID, (schema, at) => {
+        const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
+        if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at: at() });
+      });
+    },
   },
 });

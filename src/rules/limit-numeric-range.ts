@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { JsonObject } from './support/openapi';
-import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+import { forEachInputSchema, hasType } from './support/request-schemas';
 
 /** A bound is `minimum`/`maximum`, or a numeric (OpenAPI 3.1) `exclusiveMinimum`/`exclusiveMaximum`. */
 function hasBound(schema: JsonObject, inclusive: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
@@ -25,20 +25,21 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [1284, 190],
   fix: 'Add `minimum` and `maximum` (or an `enum`).',
-  given: REQUEST_INPUT_ROOTS,
   messages: {
     unbounded: 'Numeric input has neither a lower nor an upper bound.',
     noLowerBound: 'Numeric input has no lower bound (minimum).',
     noUpperBound: 'Numeric input has no upper bound (maximum).',
   },
-  check(node, context) {
-    forEachInputSchema(node, context.root, ID, (schema, at) => {
-      if (!(hasType(schema, 'integer') || hasType(schema, 'number')) || 'enum' in schema || 'const' in schema) return;
-      const lower = hasBound(schema, 'minimum', 'exclusiveMinimum');
-      const upper = hasBound(schema, 'maximum', 'exclusiveMaximum');
-      if (!lower && !upper) context.report('unbounded', { at: at() });
-      else if (!lower) context.report('noLowerBound', { at: at() });
-      else if (!upper) context.report('noUpperBound', { at: at() });
-    });
+  visit: {
+    RequestInput(input, context) {
+      forEachInputSchema(input, context.root, ID, (schema, at) => {
+        if (!(hasType(schema, 'integer') || hasType(schema, 'number')) || 'enum' in schema || 'const' in schema) return;
+        const lower = hasBound(schema, 'minimum', 'exclusiveMinimum');
+        const upper = hasBound(schema, 'maximum', 'exclusiveMaximum');
+        if (!lower && !upper) context.report('unbounded', { at: at() });
+        else if (!lower) context.report('noLowerBound', { at: at() });
+        else if (!upper) context.report('noUpperBound', { at: at() });
+      });
+    },
   },
 });

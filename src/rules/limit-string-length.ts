@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { forEachInputSchema, hasType, REQUEST_INPUT_ROOTS } from './support/request-schemas';
+import { forEachInputSchema, hasType } from './support/request-schemas';
 
 /** Formats whose values have a bounded length by definition. */
 const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6']);
@@ -22,15 +22,16 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770, 1284],
   fix: 'Add `maxLength` (or `enum`, or a bounded `format` such as `uuid` or `date-time`).',
-  given: REQUEST_INPUT_ROOTS,
   messages: {
     unbounded: 'String input has no maxLength, enum or bounded format.',
   },
-  check(node, context) {
-    forEachInputSchema(node, context.root, ID, (schema, at) => {
-      if (!hasType(schema, 'string') || 'maxLength' in schema || 'enum' in schema || 'const' in schema) return;
-      if (typeof schema.format === 'string' && BOUNDED_FORMATS.has(schema.format)) return;
-      context.report('unbounded', { at: at() });
-    });
+  visit: {
+    RequestInput(input, context) {
+      forEachInputSchema(input, context.root, ID, (schema, at) => {
+        if (!hasType(schema, 'string') || 'maxLength' in schema || 'enum' in schema || 'const' in schema) return;
+        if (typeof schema.format === 'string' && BOUNDED_FORMATS.has(schema.format)) return;
+        context.report('unbounded', { at: at() });
+      });
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'no-api-key-in-query',
@@ -15,13 +15,12 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [598],
   fix: 'Send the key in a header (`in: header`), or use OAuth 2.0 instead of API keys.',
-  given: SECURITY_SCHEMES,
   messages: {
     inQuery: 'Security scheme "{{name}}" sends its API key in the query string.',
   },
-  check(scheme, context) {
-    if (isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'query') {
-      context.report('inQuery', { at: ['in'], data: { name: keyOf(context.path) } });
-    }
+  visit: {
+    SecurityScheme(scheme, context) {
+      if (scheme.type === 'apiKey' && scheme.in === 'query') context.report('inQuery', { at: ['in'], data: { name: keyOf(context.path) } });
+    },
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from './define-rule';
-import { isObject, PARAMETERS } from './support/openapi';
 
 export default defineRule({
   id: 'no-authorization-header-parameter',
@@ -16,18 +15,14 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Remove the parameter and describe the authentication as a security scheme referenced by `security`.',
-  given: PARAMETERS,
   messages: {
     authorizationHeader: 'Header parameter "{{name}}" carries credentials; declare a security scheme instead.',
   },
-  check(parameter, context) {
-    if (
-      isObject(parameter) &&
-      parameter.in === 'header' &&
-      typeof parameter.name === 'string' &&
-      parameter.name.toLowerCase() === 'authorization'
-    ) {
-      context.report('authorizationHeader', { at: ['name'], data: { name: parameter.name } });
-    }
+  visit: {
+    Parameter(parameter, context) {
+      if (parameter.in === 'header' && typeof parameter.name === 'string' && parameter.name.toLowerCase() === 'authorization') {
+        context.report('authorizationHeader', { at: ['name'], data: { name: parameter.name } });
+      }
+    },
   },
 });

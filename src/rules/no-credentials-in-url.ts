@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { nameWords } from './support/names';
-import { isObject, PARAMETERS, parameterSchemaAt } from './support/openapi';
+import { isObject, parameterSchemaAt } from './support/openapi';
 
 /** Words that name a credential wherever they stand in a parameter name. */
 const CREDENTIAL_WORDS = new Set([
@@ -66,25 +66,25 @@ export default defineRule({
   cwe: [598],
   fix: 'Send credentials in a header declared as a security scheme, or in the request body of a POST.',
   precision: 'medium',
-  given: PARAMETERS,
   messages: {
     credentialInUrl: 'The {{location}} parameter "{{name}}" carries a credential in the URL.',
   },
-  check(parameter, context) {
-    if (!isObject(parameter)) return;
-    if (parameter.in === 'querystring') {
-      // OpenAPI 3.2: one parameter describes the whole query string; its schema's properties are the query's names.
-      const query = parameterSchemaAt(parameter);
-      const properties = query && isObject(query.schema.properties) ? query.schema.properties : {};
-      for (const name of Object.keys(properties)) {
-        if (namesCredential(name))
-          context.report('credentialInUrl', { at: [...query!.at, 'properties', name], data: { name, location: 'query' } });
+  visit: {
+    Parameter(parameter, context) {
+      if (parameter.in === 'querystring') {
+        // OpenAPI 3.2: one parameter describes the whole query string; its schema's properties are the query's names.
+        const query = parameterSchemaAt(parameter);
+        const properties = query && isObject(query.schema.properties) ? query.schema.properties : {};
+        for (const name of Object.keys(properties)) {
+          if (namesCredential(name))
+            context.report('credentialInUrl', { at: [...query!.at, 'properties', name], data: { name, location: 'query' } });
+        }
+        return;
       }
-      return;
-    }
-    if ((parameter.in !== 'query' && parameter.in !== 'path') || typeof parameter.name !== 'string') return;
-    if (namesCredential(parameter.name)) {
-      context.report('credentialInUrl', { at: ['name'], data: { name: parameter.name, location: parameter.in } });
-    }
+      if ((parameter.in !== 'query' && parameter.in !== 'path') || typeof parameter.name !== 'string') return;
+      if (namesCredential(parameter.name)) {
+        context.report('credentialInUrl', { at: ['name'], data: { name: parameter.name, location: parameter.in } });
+      }
+    },
   },
 });

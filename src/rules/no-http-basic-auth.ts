@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { httpAuthScheme, isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { httpAuthScheme, keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'no-http-basic-auth',
@@ -16,17 +16,14 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287, 522],
   fix: 'Use OAuth 2.0 (authorization code or client credentials flows), OpenID Connect, or mutual TLS instead.',
-  given: SECURITY_SCHEMES,
   messages: {
     basic: 'Security scheme "{{name}}" uses HTTP Basic authentication.',
   },
-  check(scheme, context) {
-    if (!isObject(scheme)) return;
-    const name = keyOf(context.path);
-    if (httpAuthScheme(scheme) === 'basic') {
-      context.report('basic', { at: ['scheme'], data: { name } });
-    } else if (scheme.type === 'basic') {
-      context.report('basic', { at: ['type'], data: { name } });
-    }
+  visit: {
+    SecurityScheme(scheme, context) {
+      const name = keyOf(context.path);
+      if (httpAuthScheme(scheme) === 'basic') context.report('basic', { at: ['scheme'], data: { name } });
+      else if (scheme.type === 'basic') context.report('basic', { at: ['type'], data: { name } });
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { asText, httpAuthScheme, isObject, keyOf } from './support/openapi';
+import { asText, httpAuthScheme, keyOf } from './support/openapi';
 
 /** HTTP auth schemes judged elsewhere or acceptable: basic has its own rule. */
 const ACCEPTED = new Set(['bearer', 'basic', 'mutual']);
@@ -20,15 +20,16 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287, 327],
   fix: 'Use `scheme: bearer` with OAuth 2.0 or OpenID Connect tokens, or mutual TLS.',
-  given: ['$.components.securitySchemes[*]'],
   messages: {
     insecureScheme: 'Security scheme "{{name}}" uses the HTTP "{{scheme}}" authentication scheme.',
   },
-  check(scheme, context) {
-    if (!isObject(scheme)) return;
-    const name = httpAuthScheme(scheme);
-    if (name !== undefined && !ACCEPTED.has(name)) {
-      context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: asText(scheme.scheme) } });
-    }
+  visit: {
+    // Swagger 2.0 has no `type: http` schemes: its `basic` is no-http-basic-auth's.
+    '$.components.securitySchemes[*]'(scheme, context) {
+      const name = httpAuthScheme(scheme);
+      if (name !== undefined && !ACCEPTED.has(name)) {
+        context.report('insecureScheme', { at: ['scheme'], data: { name: keyOf(context.path), scheme: asText(scheme.scheme) } });
+      }
+    },
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, PathSegment } from './define-rule';
 import { nameWords } from './support/names';
-import { isObject, PARAMETERS } from './support/openapi';
+import { isObject } from './support/openapi';
 
 /** Where a parameter's type is declared: OpenAPI 3 `schema.type`, Swagger 2.0 `type`. */
 function typeAt(parameter: Record<string, unknown>): { type: unknown; at: PathSegment[] } {
@@ -30,14 +30,15 @@ export default defineRule({
   cwe: [639],
   fix: 'Use `type: string, format: uuid` (or another unguessable id), and check object ownership on every request.',
   precision: 'medium',
-  given: PARAMETERS,
   messages: {
     numericId: 'Path parameter "{{name}}" is a plain integer id; prefer an unguessable id.',
   },
-  check(parameter, context) {
-    if (!isObject(parameter) || parameter.in !== 'path' || typeof parameter.name !== 'string') return;
-    if (nameWords(parameter.name).at(-1) !== 'id') return;
-    const { type, at } = typeAt(parameter);
-    if (isNumeric(type)) context.report('numericId', { at, data: { name: parameter.name } });
+  visit: {
+    Parameter(parameter, context) {
+      if (parameter.in !== 'path' || typeof parameter.name !== 'string') return;
+      if (nameWords(parameter.name).at(-1) !== 'id') return;
+      const { type, at } = typeAt(parameter);
+      if (isNumeric(type)) context.report('numericId', { at, data: { name: parameter.name } });
+    },
   },
 });

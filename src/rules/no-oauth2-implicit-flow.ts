@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { oauth2FlowAt } from './support/oauth2';
-import { keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'no-oauth2-implicit-flow',
@@ -16,12 +16,13 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287, 598],
   fix: 'Use the authorization code flow with PKCE (`authorizationCode` in OpenAPI 3, `accessCode` in Swagger 2.0).',
-  given: SECURITY_SCHEMES,
   messages: {
     implicit: 'Security scheme "{{name}}" offers the OAuth2 implicit flow.',
   },
-  check(scheme, context) {
-    const at = oauth2FlowAt(scheme, 'implicit');
-    if (at) context.report('implicit', { at, data: { name: keyOf(context.path) } });
+  visit: {
+    SecurityScheme(scheme, context) {
+      const at = oauth2FlowAt(scheme, 'implicit');
+      if (at) context.report('implicit', { at, data: { name: keyOf(context.path) } });
+    },
   },
 });

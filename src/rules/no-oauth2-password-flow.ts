@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { oauth2FlowAt } from './support/oauth2';
-import { keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'no-oauth2-password-flow',
@@ -16,12 +16,13 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287, 522],
   fix: 'Use the authorization code flow with PKCE for users, or the client credentials flow for machine clients.',
-  given: SECURITY_SCHEMES,
   messages: {
     password: 'Security scheme "{{name}}" offers the OAuth2 password flow.',
   },
-  check(scheme, context) {
-    const at = oauth2FlowAt(scheme, 'password');
-    if (at) context.report('password', { at, data: { name: keyOf(context.path) } });
+  visit: {
+    SecurityScheme(scheme, context) {
+      const at = oauth2FlowAt(scheme, 'password');
+      if (at) context.report('password', { at, data: { name: keyOf(context.path) } });
+    },
   },
 });

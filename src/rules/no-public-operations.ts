@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, operationLabel, securityStatus } from './support/openapi';
+import { operationLabel, securityStatus } from './support/openapi';
 
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -18,19 +18,19 @@ export default defineRule({
   owasp: 'API5:2023',
   cwe: [306],
   fix: 'Confirm the operation is meant to be public, or give it a security requirement.',
-  given: OPERATIONS,
   messages: {
     public: 'Operation {{operation}} can be called without authentication; confirm it is meant to be public.',
     publicWrite: 'Write operation {{operation}} can be called without authentication; confirm it is meant to be public.',
   },
-  check(operation, context) {
-    if (!isObject(operation)) return;
-    const status = securityStatus(operation, context.root);
-    if (status !== 'public' && status !== 'optional') return;
-    const method = String(context.path[context.path.length - 1]);
-    context.report(WRITE_METHODS.has(method) ? 'publicWrite' : 'public', {
-      at: 'security' in operation ? ['security'] : [],
-      data: { operation: operationLabel(context.path) },
-    });
+  visit: {
+    Operation(operation, context) {
+      const status = securityStatus(operation, context.root);
+      if (status !== 'public' && status !== 'optional') return;
+      const method = String(context.path[context.path.length - 1]);
+      context.report(WRITE_METHODS.has(method) ? 'publicWrite' : 'public', {
+        at: 'security' in operation ? ['security'] : [],
+        data: { operation: operationLabel(context.path) },
+      });
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, keyOf } from './support/openapi';
+import { keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'no-refresh-with-client-credentials',
@@ -13,13 +13,13 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [613],
   fix: 'Remove `refreshUrl` from the `clientCredentials` flow.',
-  given: ['$.components.securitySchemes[*].flows.clientCredentials'],
   messages: {
     refreshUrl: 'Security scheme "{{name}}" declares a refreshUrl for its client credentials flow.',
   },
-  check(flow, context) {
-    if (isObject(flow) && 'refreshUrl' in flow) {
-      context.report('refreshUrl', { at: ['refreshUrl'], data: { name: keyOf(context.path.slice(0, -2)) } });
-    }
+  visit: {
+    // Swagger 2.0's `application` flow has no refresh URL to give.
+    '$.components.securitySchemes[*].flows.clientCredentials'(flow, context) {
+      if ('refreshUrl' in flow) context.report('refreshUrl', { at: ['refreshUrl'], data: { name: keyOf(context.path.slice(0, -2)) } });
+    },
   },
 });

@@ -111,16 +111,17 @@ export default defineRule({
   cwe: [798, 200],
   fix: 'Replace the value with a placeholder such as `<access-token>`, and revoke the secret if it was real.',
   precision: 'medium',
-  given: ['$'],
   messages: {
     secret: 'This example holds what looks like {{kind}}; use a placeholder and revoke the secret if it is real.',
   },
-  check(root, context) {
-    forEachExample(root, (value, exampleAt) =>
-      forEachString(value, exampleAt, (text, at) => {
-        const kind = secretIn(text);
-        if (kind) context.report('secret', { at: at(), data: { kind } });
-      }),
-    );
+  visit: {
+    Document(root, context) {
+      forEachExample(root, (value, exampleAt) =>
+        forEachString(value, exampleAt, (text, at) => {
+          const kind = secretIn(text);
+          if (kind) context.report('secret', { at: at(), data: { kind } });
+        }),
+      );
+    },
   },
 });

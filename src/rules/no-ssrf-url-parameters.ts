@@ -1,7 +1,7 @@
-import { defineRule, RuleContext } from './define-rule';
+import { defineRule, PathSegment, RuleContext } from './define-rule';
 import { nameWords } from './support/names';
-import { isObject, PARAMETERS } from './support/openapi';
-import { documentMemo, REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { isObject, JsonObject } from './support/openapi';
+import { documentMemo, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 /** Words that, anywhere in an input's name, say it holds a URL the server will call or send users to. */
 const URL_WORDS = new Set(['callback', 'webhook', 'redirect']);
@@ -24,6 +24,21 @@ function checkParameter(parameter: Record<string, unknown>, context: RuleContext
 
 const ID = 'no-ssrf-url-parameters';
 
+/** Reports the request-body properties that name a URL, in the body schema and every schema it holds. */
+function checkBodyProperties(body: { schema: JsonObject; at: PathSegment[] }, context: RuleContext<undefined, MessageId>): void {
+  walkSchemas(
+    body.schema,
+    body.at,
+    (visited) => {
+      if (!isObject(visited.schema.properties)) return;
+      for (const name of Object.keys(visited.schema.properties)) {
+        if (namesUrl(name)) context.report('urlProperty', { at: [...visited.at, 'properties', name], data: { name } });
+      }
+    },
+    documentMemo(context.root, ID),
+  );
+}
+
 export default defineRule<undefined, MessageId>({
   id: ID,
   severity: 'info',
@@ -43,27 +58,20 @@ export default defineRule<undefined, MessageId>({
   cwe: [918, 601],
   fix: 'Validate the URL against an allow-list (scheme, host, port), resolve and check the address before connecting, and document the constraint (`format: uri`, `pattern`).',
   precision: 'medium',
-  given: [...PARAMETERS, ...REQUEST_INPUT_ROOTS],
   messages: {
     urlParameter: 'Parameter "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',
     urlProperty: 'Request property "{{name}}" takes a URL the server may fetch or redirect to; check it against an allow-list.',
   },
-  check(node, context) {
-    const body = requestBodySchemaAt(node, context.root);
-    if (!body) {
-      if (isObject(node) && node.in !== 'body') checkParameter(node, context);
-      return;
-    }
-    walkSchemas(
-      body.schema,
-      body.at,
-      (visited) => {
-        if (!isObject(visited.schema.properties)) return;
-        for (const name of Object.keys(visited.schema.properties)) {
-          if (namesUrl(name)) context.report('urlProperty', { at: [...visited.at, 'properties', name], data: { name } });
-        }
-      },
-      documentMemo(context.root, ID),
-    );
+  visit: {
+    Parameter(parameter, context) {
+      // A Swagger 2.0 body parameter names no URL itself: the properties of its schema do.
+      const body = requestBodySchemaAt(parameter, context.root);
+      if (body) checkBodyProperties(body, context);
+      else if (parameter.in !== 'body') checkParameter(parameter, context);
+    },
+    RequestBodyContent(mediaType, context) {
+      const body = requestBodySchemaAt(mediaType, context.root);
+      if (body) checkBodyProperties(body, context);
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { headersAt, headersByName, isObject, isSwagger2, OPERATION_RESPONSES } from './support/openapi';
+import { headersAt, headersByName, isObject, isSwagger2 } from './support/openapi';
 
 /** Whether a response describes a body: OpenAPI 3 `content` with a media type, Swagger 2.0 `schema`. */
 function hasBody(response: Record<string, unknown>, swagger2: boolean): boolean {
@@ -21,17 +21,16 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Give the 429 response a `Retry-After` header and a body (e.g. an RFC 9457 problem details schema).',
-  given: OPERATION_RESPONSES,
   messages: {
     missingRetryAfter: 'The 429 response declares no Retry-After header.',
     missingBody: 'The 429 response describes no body.',
   },
-  check(responses, context) {
-    if (!isObject(responses) || !isObject(responses['429'])) return;
-    const response = responses['429'];
-    if (!headersByName(response).has('retry-after')) {
-      context.report('missingRetryAfter', { at: ['429', ...headersAt(response)] });
-    }
-    if (!hasBody(response, isSwagger2(context.root))) context.report('missingBody', { at: ['429'] });
+  visit: {
+    OperationResponses(responses, context) {
+      if (!isObject(responses['429'])) return;
+      const response = responses['429'];
+      if (!headersByName(response).has('retry-after')) context.report('missingRetryAfter', { at: ['429', ...headersAt(response)] });
+      if (!hasBody(response, isSwagger2(context.root))) context.report('missingBody', { at: ['429'] });
+    },
   },
 });

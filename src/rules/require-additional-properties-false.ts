@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
-import { documentMemo, REQUEST_INPUT_ROOTS, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { documentMemo, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -45,27 +45,28 @@ export default defineRule({
   owasp: 'API3:2023',
   cwe: [915],
   fix: 'Add `additionalProperties: false` to the object schema (for an `allOf` composition in OpenAPI 3.1, `unevaluatedProperties: false` on the composing schema).',
-  given: REQUEST_INPUT_ROOTS,
   messages: {
     open: 'Request schema accepts undeclared properties; set additionalProperties: false.',
     openComposition: 'Request schema composed with allOf accepts undeclared properties; close the composing schema.',
   },
-  check(node, context) {
-    const body = requestBodySchemaAt(node, context.root);
-    if (!body) return;
-    walkSchemas(
-      body.schema,
-      body.at,
-      (visited) => {
-        const { schema, composed } = visited;
-        if (composed || isClosed(schema)) return;
-        if (Array.isArray(schema.allOf)) {
-          if (declaresProperties(schema)) context.report('openComposition', { at: visited.at });
-        } else if (hasOwnProperties(schema)) {
-          context.report('open', { at: visited.at });
-        }
-      },
-      documentMemo(context.root, ID),
-    );
+  visit: {
+    RequestInput(input, context) {
+      const body = requestBodySchemaAt(input, context.root);
+      if (!body) return;
+      walkSchemas(
+        body.schema,
+        body.at,
+        (visited) => {
+          const { schema, composed } = visited;
+          if (composed || isClosed(schema)) return;
+          if (Array.isArray(schema.allOf)) {
+            if (declaresProperties(schema)) context.report('openComposition', { at: visited.at });
+          } else if (hasOwnProperties(schema)) {
+            context.report('open', { at: visited.at });
+          }
+        },
+        documentMemo(context.root, ID),
+      );
+    },
   },
 });

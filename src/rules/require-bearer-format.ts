@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { httpAuthScheme, isObject, keyOf } from './support/openapi';
+import { httpAuthScheme, keyOf } from './support/openapi';
 
 export default defineRule({
   id: 'require-bearer-format',
@@ -16,14 +16,16 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Add `bearerFormat` (e.g. `JWT`) to the scheme.',
-  given: ['$.components.securitySchemes[*]'],
   messages: {
     missing: 'Bearer security scheme "{{name}}" declares no bearerFormat.',
   },
-  check(scheme, context) {
-    if (!isObject(scheme) || httpAuthScheme(scheme) !== 'bearer') return;
-    if (typeof scheme.bearerFormat !== 'string' || scheme.bearerFormat.trim() === '') {
-      context.report('missing', { data: { name: keyOf(context.path) } });
-    }
+  visit: {
+    // Swagger 2.0 has no bearer schemes.
+    '$.components.securitySchemes[*]'(scheme, context) {
+      if (httpAuthScheme(scheme) !== 'bearer') return;
+      if (typeof scheme.bearerFormat !== 'string' || scheme.bearerFormat.trim() === '') {
+        context.report('missing', { data: { name: keyOf(context.path) } });
+      }
+    },
   },
 });

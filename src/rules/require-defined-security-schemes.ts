@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { asText, isObject, oauth2Scopes, SECURITY_REQUIREMENTS, securitySchemesOf } from './support/openapi';
+import { asText, isObject, oauth2Scopes, securitySchemesOf } from './support/openapi';
 
 export default defineRule({
   id: 'require-defined-security-schemes',
@@ -18,24 +18,24 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [287],
   fix: 'Declare the scheme under `components.securitySchemes` (`securityDefinitions` in Swagger 2.0), or fix the name; add the scope to the flow or request one it defines.',
-  given: SECURITY_REQUIREMENTS,
   messages: {
     undefinedScheme: 'Security requirement names "{{name}}", which is not a declared security scheme.',
     undefinedScope: 'Security requirement asks "{{name}}" for scope "{{scope}}", which it does not define.',
   },
-  check(requirement, context) {
-    if (!isObject(requirement)) return;
-    const schemes = securitySchemesOf(context.root);
-    for (const [name, scopes] of Object.entries(requirement)) {
-      const scheme = schemes[name];
-      if (!isObject(scheme)) {
-        context.report('undefinedScheme', { at: [name], data: { name } });
-      } else if (scheme.type === 'oauth2' && Array.isArray(scopes)) {
-        const defined = oauth2Scopes(scheme);
-        scopes.forEach((scope, index) => {
-          if (!defined.has(asText(scope))) context.report('undefinedScope', { at: [name, index], data: { name, scope: asText(scope) } });
-        });
+  visit: {
+    SecurityRequirement(requirement, context) {
+      const schemes = securitySchemesOf(context.root);
+      for (const [name, scopes] of Object.entries(requirement)) {
+        const scheme = schemes[name];
+        if (!isObject(scheme)) {
+          context.report('undefinedScheme', { at: [name], data: { name } });
+        } else if (scheme.type === 'oauth2' && Array.isArray(scopes)) {
+          const defined = oauth2Scopes(scheme);
+          scopes.forEach((scope, index) => {
+            if (!defined.has(asText(scope))) context.report('undefinedScope', { at: [name, index], data: { name, scope: asText(scope) } });
+          });
+        }
       }
-    }
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule, PathSegment } from './define-rule';
-import { isObject, keyOf, SECURITY_SCHEMES } from './support/openapi';
+import { isObject, keyOf } from './support/openapi';
 
 /** The URL fields of OAuth2 flows (`deviceAuthorizationUrl`: OpenAPI 3.2's device authorization flow). */
 const URL_FIELDS = ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl'] as const;
@@ -41,16 +41,15 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [319],
   fix: 'Use `https://` for `authorizationUrl`, `tokenUrl`, `refreshUrl`, `deviceAuthorizationUrl`, `oauth2MetadataUrl` and `openIdConnectUrl`.',
-  given: SECURITY_SCHEMES,
   messages: {
     insecure: 'Security scheme "{{name}}" uses a non-HTTPS URL: {{url}}.',
   },
-  check(scheme, context) {
-    if (!isObject(scheme)) return;
-    for (const { url, at } of authUrls(scheme)) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https:/i.test(url)) {
-        context.report('insecure', { at, data: { name: keyOf(context.path), url } });
+  visit: {
+    SecurityScheme(scheme, context) {
+      for (const { url, at } of authUrls(scheme)) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https:/i.test(url))
+          context.report('insecure', { at, data: { name: keyOf(context.path), url } });
       }
-    }
+    },
   },
 });

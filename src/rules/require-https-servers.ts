@@ -1,5 +1,5 @@
 import { defineRule, PathSegment, RuleContext } from './define-rule';
-import { asText, isObject, JsonObject, underOperations } from './support/openapi';
+import { asText, isObject, JsonObject } from './support/openapi';
 
 interface Options {
   /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
@@ -43,8 +43,8 @@ function variableValues(variable: JsonObject): { value: string; at: PathSegment[
   return values;
 }
 
-function checkServer(server: unknown, context: RuleContext<Options, MessageId>): void {
-  if (!isObject(server) || typeof server.url !== 'string') return;
+function checkServer(server: JsonObject, context: RuleContext<Options, MessageId>): void {
+  if (typeof server.url !== 'string') return;
   const template = server.url;
   const variables = isObject(server.variables) ? server.variables : {};
   const defaults = Object.fromEntries(
@@ -72,14 +72,15 @@ function checkServer(server: unknown, context: RuleContext<Options, MessageId>):
   }
 }
 
-function checkSwaggerSchemes(schemes: unknown, context: RuleContext<Options, MessageId>): void {
+function checkSwaggerSchemes(owner: JsonObject, context: RuleContext<Options, MessageId>): void {
+  const { schemes } = owner;
   if (!Array.isArray(schemes)) return;
   const root = isObject(context.root) ? context.root : {};
   const host = typeof root.host === 'string' ? root.host : '';
   if (isAllowedHost(hostOf(`http://${host}`), context.options)) return;
   schemes.forEach((scheme, index) => {
     const name = asText(scheme).toLowerCase();
-    if (name === 'http' || name === 'ws') context.report('insecureScheme', { at: [index], data: { scheme: name } });
+    if (name === 'http' || name === 'ws') context.report('insecureScheme', { at: ['schemes', index], data: { scheme: name } });
   });
 }
 
@@ -99,7 +100,6 @@ export default defineRule<Options, MessageId>({
   owasp: 'API8:2023',
   cwe: [319],
   fix: 'Use `https://` (or `wss://`) server URLs and remove `http`/`ws` from Swagger `schemes`. For a local development server, allow its host with the `allowHosts` option.',
-  given: ['$.servers[*]', '$.paths[*].servers[*]', ...underOperations('.servers[*]'), '$.schemes', ...underOperations('.schemes')],
   messages: {
     insecureUrl: 'Server URL "{{url}}" uses {{scheme}}://; serve the API over HTTPS only.',
     insecureVariable: 'Server variable "{{name}}" can be "{{value}}", which makes the URL "{{url}}" use {{scheme}}://.',
@@ -113,8 +113,10 @@ export default defineRule<Options, MessageId>({
     },
     defaults: { allowHosts: [] },
   },
-  check(node, context) {
-    if (context.path[context.path.length - 1] === 'schemes') checkSwaggerSchemes(node, context);
-    else checkServer(node, context);
+  visit: {
+    Server: checkServer,
+    // Swagger 2.0 `schemes`, at the root and on operations.
+    Document: checkSwaggerSchemes,
+    Operation: checkSwaggerSchemes,
   },
 });

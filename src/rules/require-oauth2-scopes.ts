@@ -1,5 +1,5 @@
 import { defineRule, RuleContext } from './define-rule';
-import { asText, isObject, JsonObject, keyOf, SECURITY_REQUIREMENTS, SECURITY_SCHEMES, securitySchemesOf } from './support/openapi';
+import { asText, isObject, JsonObject, keyOf, securitySchemesOf } from './support/openapi';
 
 type MessageId = 'noScopesDefined' | 'noScopeRequested';
 
@@ -42,15 +42,12 @@ export default defineRule<undefined, MessageId>({
   owasp: 'API5:2023',
   cwe: [250, 285],
   fix: 'Define scopes for each flow, and list the scopes each operation needs in its security requirement.',
-  given: [...SECURITY_SCHEMES, ...SECURITY_REQUIREMENTS],
   messages: {
     noScopesDefined: 'OAuth2 flow "{{flow}}" of security scheme "{{name}}" defines no scopes.',
     noScopeRequested: 'Security requirement for "{{name}}" requests no scope.',
   },
-  check(node, context) {
-    if (!isObject(node)) return;
-    // Schemes are matched under their map (a string key); requirements are array items (a numeric index).
-    if (typeof context.path[context.path.length - 1] === 'number') checkRequirement(node, context);
-    else checkScheme(node, context);
+  visit: {
+    SecurityScheme: checkScheme,
+    SecurityRequirement: checkRequirement,
   },
 });

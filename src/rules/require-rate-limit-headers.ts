@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { headersAt, headersByName, isObject, OPERATION_RESPONSES } from './support/openapi';
+import { headersAt, headersByName, isObject } from './support/openapi';
 
 /** The header sets that each document a rate limit; any one complete set satisfies the rule. */
 const RATE_LIMIT_HEADER_SETS = [
@@ -26,30 +26,26 @@ export default defineRule({
   owasp: 'API4:2023',
   cwe: [770],
   fix: 'Declare `RateLimit` and `RateLimit-Policy` (or the `X-RateLimit-Limit`, `-Remaining`, `-Reset` set) on every 2xx response, ideally as shared header components.',
-  given: OPERATION_RESPONSES,
   messages: {
     missing: 'Success response {{status}} declares no rate-limit headers.',
     incomplete: 'Success response {{status}} declares {{present}} but not {{missing}}.',
   },
-  check(responses, context) {
-    if (!isObject(responses)) return;
-    for (const [status, response] of Object.entries(responses)) {
-      if (!SUCCESS_STATUS.test(status) || !isObject(response)) continue;
-      const declared = headersByName(response);
-      // Judge the response against the set it got furthest with, so the message names what is left to add.
-      const [closest] = RATE_LIMIT_HEADER_SETS.map((set) => ({
-        present: set.filter((name) => declared.has(name.toLowerCase())),
-        missing: set.filter((name) => !declared.has(name.toLowerCase())),
-      })).sort((a, b) => a.missing.length - b.missing.length || b.present.length - a.present.length);
-      if (closest.missing.length === 0) continue;
-      const at = [status, ...headersAt(response)];
-      if (closest.present.length === 0) context.report('missing', { at, data: { status } });
-      else {
-        context.report('incomplete', {
-          at,
-          data: { status, present: closest.present.join(', '), missing: closest.missing.join(', ') },
-        });
+  visit: {
+    OperationResponses(responses, context) {
+      for (const [status, response] of Object.entries(responses)) {
+        if (!SUCCESS_STATUS.test(status) || !isObject(response)) continue;
+        const declared = headersByName(response);
+        // Judge the response against the set it got furthest with, so the message names what is left to add.
+        const [closest] = RATE_LIMIT_HEADER_SETS.map((set) => ({
+          present: set.filter((name) => declared.has(name.toLowerCase())),
+          missing: set.filter((name) => !declared.has(name.toLowerCase())),
+        })).sort((a, b) => a.missing.length - b.missing.length || b.present.length - a.present.length);
+        if (closest.missing.length === 0) continue;
+        const at = [status, ...headersAt(response)];
+        if (closest.present.length === 0) context.report('missing', { at, data: { status } });
+        else
+          context.report('incomplete', { at, data: { status, present: closest.present.join(', '), missing: closest.missing.join(', ') } });
       }
-    }
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { isObject, OPERATIONS, operationLabel, securityStatus } from './support/openapi';
+import { operationLabel, securityStatus } from './support/openapi';
 
 export default defineRule({
   id: 'require-security',
@@ -18,13 +18,13 @@ export default defineRule({
   owasp: 'API2:2023',
   cwe: [306],
   fix: 'Add a root `security` requirement (and `securitySchemes`), or set `security` on the operation; mark public operations with `security: []`.',
-  given: OPERATIONS,
   messages: {
     missing: 'Operation {{operation}} has no security requirement.',
   },
-  check(operation, context) {
-    if (isObject(operation) && securityStatus(operation, context.root) === 'none') {
-      context.report('missing', { data: { operation: operationLabel(context.path) } });
-    }
+  visit: {
+    Operation(operation, context) {
+      if (securityStatus(operation, context.root) === 'none')
+        context.report('missing', { data: { operation: operationLabel(context.path) } });
+    },
   },
 });
