@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { coreFunctions, formats, Ruleset, spectralOas as oas } from '../stoplight';
@@ -24,6 +24,7 @@ import { nativeJsonPathProblem } from './nimma';
 import { safeJsonPath, UnsafeJsonPath } from './safe-jsonpath';
 import { schemaRules, spectralDiagnostic, spectralRule } from '../engine/spectral-rules';
 import { DEFAULT_PRESET, PresetName, PRESETS, presetRuleset } from './presets';
+import { findRulesetFile } from './ruleset-files';
 
 /** A ruleset ready to lint with. */
 export interface LoadedRuleset {
@@ -52,14 +53,6 @@ export interface RulesetLoadOptions {
   maxFileSize?: number;
 }
 
-/** The ruleset files used, in this order, when none is given: the first found in the current directory. */
-export const RULESET_FILES = ['.oasguard.yaml', '.oasguard.yml', '.oasguard.json'] as const;
-
-/** The project ruleset file in `cwd`, if there is one. */
-export function findRulesetFile(cwd: string): string | undefined {
-  return RULESET_FILES.find((name) => existsSync(join(cwd, name)));
-}
-
 /** Keys of a Spectral ruleset that oasguard reads; `parserOptions` is left out: duplicate keys are always errors. */
 const RULESET_KEYS = [
   'extends',
@@ -81,7 +74,7 @@ const URL = /^[a-z][a-z\d+.-]*:\/\//i;
 
 /**
  * Loads a preset by name (`recommended`, `oasguard:strict`) or a ruleset file by path (relative to `cwd`); without
- * either, the project's ruleset file in `cwd` ({@link RULESET_FILES}) or else `recommended`. A ruleset file is a
+ * either, the project's ruleset file in `cwd` (`.oasguard.yaml`; see ruleset-files.ts) or else `recommended`. A ruleset file is a
  * Spectral ruleset in YAML or JSON; oasguard rules also take `[severity, options]`. JavaScript (rulesets, npm
  * packages, custom functions) is refused unless `options.allowJs`, and nothing is fetched from the network.
  */

@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
-import { run } from '../../src/cli/program';
+import { runInProcess } from '../support/in-process';
 import { validateSarif } from '../support/sarif-schema';
 
 /** An API with two findings under the ruleset below: an http server and an operation without a 429 response. */
@@ -31,18 +30,7 @@ function project(files: Record<string, string> = {}) {
   mkdirSync(join(dir, 'specs'));
   for (const [path, content] of Object.entries({ '.oasguard.yaml': RULESET, 'specs/api.yaml': API, ...files }))
     writeFileSync(join(dir, path), content);
-  const oasguard = async (args: string[], cwd = dir) => {
-    const output = { stdout: '', stderr: '' };
-    const code = await run(['node', 'oasguard', ...args], {
-      stdout: { write: (text: string) => (output.stdout += text) },
-      stderr: { write: (text: string) => (output.stderr += text) },
-      readStdin: () => Promise.resolve(new Uint8Array()),
-      writeFile: (path, content) => writeFile(path, content),
-      cwd,
-      env: {},
-    });
-    return { code, ...output };
-  };
+  const oasguard = (args: string[], cwd = dir) => runInProcess(args, { cwd });
   const edit = (change: (text: string) => string) =>
     writeFileSync(join(dir, 'specs/api.yaml'), change(readFileSync(join(dir, 'specs/api.yaml'), 'utf8')));
   const read = (path: string) => readFileSync(join(dir, path), 'utf8');

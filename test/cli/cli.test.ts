@@ -1,22 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInProcess } from '../support/in-process';
 import { REPO_ROOT } from '../support/rule-tester';
 
-const BIN = join(REPO_ROOT, 'bin', 'oasguard.js');
-
-/** Runs the built CLI as users do: a child process in the repository, without a TTY. */
+/** The CLI in-process, in the repository, without a terminal. */
 function oasguard(args: string[], input?: string) {
-  const child = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: REPO_ROOT,
-    input,
-    encoding: 'utf8',
-    // Reports of large documents run to megabytes; the default 1 MB would kill the child.
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
-  });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  return runInProcess(args, { input });
 }
 
 const INSECURE = 'fixtures/examples/petstore-insecure.yaml';
@@ -24,9 +14,9 @@ const SECURE = 'fixtures/examples/petstore-secure.yaml';
 const STACK_FRAME = /^\s+at /m;
 
 describe('oasguard lint', () => {
-  test('text report of the insecure example: every finding, a summary, exit 1', () => {
-    const { status, stdout, stderr } = oasguard(['lint', INSECURE]);
-    expect(status).toBe(1);
+  test('text report of the insecure example: every finding, a summary, exit 1', async () => {
+    const { code, stdout, stderr } = await oasguard(['lint', INSECURE]);
+    expect(code).toBe(1);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe(INSECURE);
     expect(stdout).toMatch(
@@ -37,33 +27,33 @@ describe('oasguard lint', () => {
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
-  test('the hardened example is clean under strict: exit 0', () => {
-    const { status, stdout } = oasguard(['lint', SECURE, '--ruleset', 'strict']);
-    expect([status, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
+  test('the hardened example is clean under strict: exit 0', async () => {
+    const { code, stdout } = await oasguard(['lint', SECURE, '--ruleset', 'strict']);
+    expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
   });
 
-  test('-f json prints the envelope on stdout', () => {
-    const { status, stdout } = oasguard(['lint', INSECURE, '-f', 'json']);
+  test('-f json prints the envelope on stdout', async () => {
+    const { code, stdout } = await oasguard(['lint', INSECURE, '-f', 'json']);
     const report = JSON.parse(stdout);
-    expect(status).toBe(1);
+    expect(code).toBe(1);
     expect(report.files).toEqual([INSECURE]);
     expect(report.summary).toEqual({ total: 41, error: 9, warn: 25, info: 6, hint: 1, suppressed: 0, baselined: 0 });
   });
 
-  test('-f sarif -o FILE writes the log to the file, and the text report still goes to stdout', () => {
+  test('-f sarif -o FILE writes the log to the file, and the text report still goes to stdout', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'report.sarif');
-    const { status, stdout } = oasguard(['lint', 'fixtures/examples', '-f', 'sarif', '-o', out]);
+    const { code, stdout } = await oasguard(['lint', 'fixtures/examples', '-f', 'sarif', '-o', out]);
     const log = JSON.parse(readFileSync(out, 'utf8'));
-    expect(status).toBe(1);
+    expect(code).toBe(1);
     expect(stdout).toMatch(/^41 problems \(9 errors, 25 warnings, 6 infos, 1 hint\) in 2 documents\.$/m);
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0].results).toHaveLength(41);
   });
 
-  test('several reports from one run: -f NAME:FILE for each file, at most one format on stdout', () => {
+  test('several reports from one run: -f NAME:FILE for each file, at most one format on stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
     const args = ['lint', INSECURE, '-f', 'github', '-f', `sarif:${dir}/out.sarif`, '-f', `junit:${dir}/junit.xml`];
-    const { status, stdout } = oasguard([
+    const { code, stdout } = await oasguard([
       ...args,
       '-f',
       `markdown:${dir}/summary.md`,
@@ -72,7 +62,7 @@ describe('oasguard lint', () => {
       '-f',
       `json:${dir}/out.json`,
     ]);
-    expect(status).toBe(1);
+    expect(code).toBe(1);
     expect(stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(41);
     expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(41);
@@ -81,12 +71,12 @@ describe('oasguard lint', () => {
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^41 problems /m);
   });
 
-  test("--sarif-category sets the run's automationDetails id", () => {
-    const { stdout } = oasguard(['lint', INSECURE, '-f', 'sarif', '--sarif-category', 'openapi/public']);
+  test("--sarif-category sets the run's automationDetails id", async () => {
+    const { stdout } = await oasguard(['lint', INSECURE, '-f', 'sarif', '--sarif-category', 'openapi/public']);
     expect(JSON.parse(stdout).runs[0].automationDetails).toEqual({ id: 'openapi/public/' });
   });
 
-  test("a SARIF report over GitHub's 25,000 results keeps the most severe and says so on stderr", () => {
+  test("a SARIF report over GitHub's 25,000 results keeps the most severe and says so on stderr", async () => {
     // 160 operations with 160 unbounded strings each: 160 errors (no security) and 25,600 warnings.
     const properties = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`p${index}`, { type: 'string' }]));
     const schema = { type: 'object', additionalProperties: false, properties };
@@ -94,8 +84,8 @@ describe('oasguard lint', () => {
     const paths = Object.fromEntries(Array.from({ length: 160 }, (_, index) => [`/x${index}`, { post }]));
     const document = JSON.stringify({ openapi: '3.0.3', info: { title: 'Big', version: '1' }, paths });
     const out = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'big.sarif');
-    const { status, stderr } = oasguard(['lint', '-', '-f', `sarif:${out}`], document);
-    expect(status).toBe(1);
+    const { code, stderr } = await oasguard(['lint', '-', '-f', `sarif:${out}`], document);
+    expect(code).toBe(1);
     expect(stderr).toBe(
       'oasguard: warning: SARIF report keeps the 25000 most severe of 26240 results, the most GitHub code scanning accepts per run.\n',
     );
@@ -107,32 +97,32 @@ describe('oasguard lint', () => {
   describe('--skip-non-openapi, for pre-commit', () => {
     const UNRELATED = 'fixtures/loading/not-openapi.yaml';
 
-    test('skips named files that are not OpenAPI and lints the rest', () => {
-      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', INSECURE]);
-      expect(status).toBe(1);
+    test('skips named files that are not OpenAPI and lints the rest', async () => {
+      const { code, stdout } = await oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', INSECURE]);
+      expect(code).toBe(1);
       expect(stdout).not.toContain(UNRELATED);
       expect(stdout).toMatch(/in 1 document\.$/m);
     });
 
-    test('takes hundreds of files in one call', () => {
+    test('takes hundreds of files in one call', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
       const files = Array.from({ length: 400 }, (_, index) => join(dir, `config-${index}.yaml`));
       for (const [index, file] of files.entries()) writeFileSync(file, `name: service-${index}\nreplicas: ${index % 5}\n`);
-      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', ...files, SECURE]);
-      expect([status, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
+      const { code, stdout } = await oasguard(['lint', '--skip-non-openapi', ...files, SECURE]);
+      expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
     });
 
-    test('passes when no file is OpenAPI', () => {
-      expect(oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', 'tsconfig.json'])).toEqual({
-        status: 0,
+    test('passes when no file is OpenAPI', async () => {
+      expect(await oasguard(['lint', '--skip-non-openapi', UNRELATED, 'package.json', 'tsconfig.json'])).toEqual({
+        code: 0,
         stdout: 'No OpenAPI documents found: nothing was linted.\n',
         stderr: '',
       });
     });
 
-    test('still reports a broken file that looks like OpenAPI', () => {
-      const { status, stdout } = oasguard(['lint', '--skip-non-openapi', 'fixtures/loading/truncated.json', UNRELATED]);
-      expect(status).toBe(1);
+    test('still reports a broken file that looks like OpenAPI', async () => {
+      const { code, stdout } = await oasguard(['lint', '--skip-non-openapi', 'fixtures/loading/truncated.json', UNRELATED]);
+      expect(code).toBe(1);
       expect(stdout).toContain('parse-error');
     });
   });
@@ -142,33 +132,35 @@ describe('oasguard lint', () => {
     ['warn', 1],
     ['hint', 1],
     ['none', 0],
-  ])('--fail-severity %s with warnings only exits %i', (severity, expected) => {
-    const { status } = oasguard(['lint', 'fixtures/loading/warnings-only.yaml', '--fail-severity', severity]);
-    expect(status).toBe(expected);
+  ])('--fail-severity %s with warnings only exits %i', async (severity, expected) => {
+    const { code } = await oasguard(['lint', 'fixtures/loading/warnings-only.yaml', '--fail-severity', severity]);
+    expect(code).toBe(expected);
   });
 
-  test('--fail-severity none exits 0 even on errors', () => {
-    expect(oasguard(['lint', INSECURE, '--fail-severity', 'none']).status).toBe(0);
+  test('--fail-severity none exits 0 even on errors', async () => {
+    expect((await oasguard(['lint', INSECURE, '--fail-severity', 'none'])).code).toBe(0);
   });
 
-  test('- reads standard input', () => {
-    const { status, stdout } = oasguard(
+  test('- reads standard input', async () => {
+    const { code, stdout } = await oasguard(
       ['lint', '-', '-f', 'json'],
       readFileSync(join(REPO_ROOT, INSECURE), 'utf8').replace(/\.\/petstore-schemas/g, './fixtures/examples/petstore-schemas'),
     );
-    expect(status).toBe(1);
+    expect(code).toBe(1);
     expect(JSON.parse(stdout).files).toEqual(['<stdin>']);
   });
 
-  test('a file that is not OpenAPI fails with a finding, not silently', () => {
-    const { status, stdout } = oasguard(['lint', 'fixtures/loading/not-openapi.yaml']);
-    expect(status).toBe(1);
+  test('a file that is not OpenAPI fails with a finding, not silently', async () => {
+    const { code, stdout } = await oasguard(['lint', 'fixtures/loading/not-openapi.yaml']);
+    expect(code).toBe(1);
     expect(stdout).toContain('1:1  error  Not an OpenAPI document: it has no "openapi" or "swagger" field.  not-openapi');
   });
 
-  test('parse errors and unresolvable refs are findings with lines: exit 1', () => {
-    expect(oasguard(['lint', 'fixtures/loading/truncated.json']).stdout).toContain('5:1  error  Close brace expected.  parse-error');
-    expect(oasguard(['lint', 'fixtures/loading/bad-refs.yaml']).status).toBe(1);
+  test('parse errors and unresolvable refs are findings with lines: exit 1', async () => {
+    expect((await oasguard(['lint', 'fixtures/loading/truncated.json'])).stdout).toContain(
+      '5:1  error  Close brace expected.  parse-error',
+    );
+    expect((await oasguard(['lint', 'fixtures/loading/bad-refs.yaml'])).code).toBe(1);
   });
 
   test.each([
@@ -190,9 +182,9 @@ describe('oasguard lint', () => {
       /^oasguard: Cannot write \/nonexistent-dir\/out\.txt: no such directory\.\n {2}Create the directory first/,
     ],
     [['frobnicate'], /error: unknown command 'frobnicate'/],
-  ])('usage and I/O errors exit 2 with a message and no stack: %j', (args, message) => {
-    const { status, stdout, stderr } = oasguard(args);
-    expect(status).toBe(2);
+  ])('usage and I/O errors exit 2 with a message and no stack: %j', async (args, message) => {
+    const { code, stdout, stderr } = await oasguard(args);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(STACK_FRAME);
@@ -200,33 +192,33 @@ describe('oasguard lint', () => {
 });
 
 describe('oasguard rules', () => {
-  test('lists every rule of the preset with severity, OWASP category and description', () => {
-    const { status, stdout } = oasguard(['rules']);
-    expect(status).toBe(0);
+  test('lists every rule of the preset with severity, OWASP category and description', async () => {
+    const { code, stdout } = await oasguard(['rules']);
+    expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(29);
     expect(stdout).toMatch(/^require-https-servers +error +API8:2023 +Every server URL must use HTTPS \(or WSS\)\.$/m);
   });
 
-  test.each([['--ruleset'], ['--preset']])('%s strict shows that preset', (flag) => {
-    expect(oasguard(['rules', flag, 'strict']).stdout).toMatch(/^define-429-response +error /m);
+  test.each([['--ruleset'], ['--preset']])('%s strict shows that preset', async (flag) => {
+    expect((await oasguard(['rules', flag, 'strict'])).stdout).toMatch(/^define-429-response +error /m);
   });
 });
 
-test('--version prints the package version', () => {
+test('--version prints the package version', async () => {
   const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-  expect(oasguard(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  expect(await oasguard(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
-test('the README documents every lint option', () => {
+test('the README documents every lint option', async () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const options = [...oasguard(['lint', '--help']).stdout.matchAll(/^ +(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+  const options = [...(await oasguard(['lint', '--help'])).stdout.matchAll(/^ +(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
   expect(options).toEqual(expect.arrayContaining(['--format', '--sarif-category', '--skip-non-openapi']));
   for (const option of options.filter((name) => name !== '--help'))
     expect(readme).toMatch(new RegExp(`[\`,] ${option}[\` ]|\`${option}[\` ]`));
 });
 
-test('--help exits 0', () => {
-  const { status, stdout } = oasguard(['lint', '--help']);
-  expect(status).toBe(0);
+test('--help exits 0', async () => {
+  const { code, stdout } = await oasguard(['lint', '--help']);
+  expect(code).toBe(0);
   expect(stdout).toContain('--fail-severity <severity>');
 });

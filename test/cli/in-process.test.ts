@@ -1,26 +1,14 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/program';
 import type { CliIo } from '../../src/cli/program';
-import { REPO_ROOT } from '../support/rule-tester';
+import { runInProcess } from '../support/in-process';
 
 const ANSI = /\u001b\[/;
 
 /** Runs the CLI in-process on a terminal (isTTY) and returns its exit code and output. */
-async function runOnTerminal(args: string[], overrides: Partial<CliIo> = {}) {
-  const output = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: { write: (text: string) => (output.stdout += text), isTTY: true },
-    stderr: { write: (text: string) => (output.stderr += text) },
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    writeFile: () => Promise.resolve(),
-    cwd: REPO_ROOT,
-    env: {},
-    ...overrides,
-  };
-  const code = await run(['node', 'oasguard', ...args], io);
-  return { code, ...output };
+function runOnTerminal(args: string[], io: Partial<CliIo> = {}) {
+  return runInProcess(args, { isTTY: true, io });
 }
 
 async function onTerminal(args: string[], env: Record<string, string> = {}): Promise<string> {
