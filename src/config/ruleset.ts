@@ -1,3 +1,8 @@
+/**
+ * Replaces the ruleset loading of Spectral's CLI (@stoplight/spectral-ruleset-bundler) for oasguard: YAML and
+ * JSON rulesets read from the project root only, JSONPath parsed into a safe subset, JavaScript only when allowed;
+ * the result is a spectral-core Ruleset. Checked by test/config/ruleset.test.ts and test/security/hostile-repo.test.ts.
+ */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';

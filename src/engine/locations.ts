@@ -1,3 +1,7 @@
+/**
+ * Replaces @stoplight/json@3.21's and @stoplight/yaml@4.3's getLocationForJsonPath, with which Spectral places
+ * every finding: the same ranges, found through indexes instead of scans. Checked by test/engine/locations.test.ts.
+ */
 import type { IJsonASTNode, JsonParserResult } from '../stoplight';
 import { cached } from '../shared/cached';
 import { Kind, yamlLocationForJsonPath as yamlLibraryLocation } from '../stoplight';

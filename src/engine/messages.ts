@@ -1,3 +1,4 @@
+/** The seam for rule messages: what Spectral is given instead of a message, and how it is turned back. */
 import { cached } from '../shared/cached';
 
 /**

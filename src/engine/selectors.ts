@@ -1,3 +1,7 @@
+/**
+ * Replaces Spectral's JSONPath evaluation for oasguard's own rules: the fixed-depth subset their visitors select
+ * with, read member by member, in document order. Checked by test/engine/selectors.test.ts.
+ */
 import type { PathSegment } from '../rules/define-rule';
 import { cached } from '../shared/cached';
 

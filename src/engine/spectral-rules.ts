@@ -1,3 +1,7 @@
+/**
+ * The seam between oasguard's rules and Spectral: a rule (defineRule) as a Spectral rule whose function visits the
+ * rule's selectors, the structural checks as Spectral rules, and the diagnostic each Spectral code becomes.
+ */
 import { createRulesetFunction, formats } from '../stoplight';
 import type { IFunctionResult, RulesetFunction, SpectralRule } from '../stoplight';
 

@@ -1,3 +1,4 @@
+/** `x-oasguard-ignore`: reading suppressions from a document, matching them to findings, and the unused ones. */
 import type { ISpectralDiagnostic } from '../stoplight';
 import { restoreKeys } from '../input/document-safety';
 import { isSuppressible } from '../rules/diagnostics';

@@ -1,3 +1,4 @@
+/** The limits on what a document may make the parser do (size, depth, aliases, nodes), checked before parsing. */
 import { isAlias, isCollection, isPair, isScalar, Node, parseDocument } from 'yaml';
 
 /** Bounds on what one document may cost; each has a CLI flag. */

@@ -1,3 +1,7 @@
+/**
+ * Replaces json-ref-resolver@3.1's inlining of a document's local `$ref`s (LocalFirstResolver), reusing its runner
+ * and crawler: the same resolved document, ref map and errors. Checked by test/refs/local-refs.test.ts.
+ */
 import { pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
 import type { IResolveOpts, IResolveResult, IResolveRunner } from '../stoplight';
 import { cached } from '../shared/cached';

@@ -1,3 +1,7 @@
+/**
+ * The seam between documents and the file system or network: the `$ref` resolver Spectral runs, confined to the
+ * root and the remote policy. Refusals reach the engine through unsafe-ref.ts.
+ */
 import type { IResolveError, Resolver } from '../stoplight';
 import { withSafeKeys } from '../input/document-safety';
 import { LocalFirstResolver } from './local-refs';
