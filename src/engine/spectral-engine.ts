@@ -22,7 +22,8 @@ import { spectralDiagnostic } from './spectral-rules';
 import { EncodingError, isInside } from '../input/read';
 import { AccessPolicy, createConfinedResolver } from '../refs/resolver';
 import { unsafeRefMessage } from '../refs/unsafe-ref';
-import { SUPPRESSION_KEY, SuppressionProblem, Suppressions } from './suppressions';
+import { SUPPRESSION_KEY } from '../rules/support/suppressions';
+import { SuppressionProblem, Suppressions } from './suppressions';
 
 /** A finding before its file is made relative for display. */
 export interface EngineFinding {
@@ -39,6 +40,8 @@ export interface EngineFinding {
   nodeHash: string;
   /** Set when an `x-oasguard-ignore` covers the finding. */
   suppression?: { reason: string; path: (string | number)[] };
+  /** The places a finding that stands for many is about, in the same file. */
+  related?: { source: string; path: (string | number)[]; range: ISpectralDiagnostic['range']; message: string }[];
 }
 
 /** What the engine needs of a loaded ruleset (config/ruleset.ts loads them). */
@@ -123,7 +126,7 @@ export class SpectralEngine {
       // whatever the parser called it, it is an error.
       const findings =
         fatal.length > 0
-          ? fatal.map((d) => ({ ...this.toFinding(d, source), severity: 'error' as const, nodeHash: nodeHash(d.message) }))
+          ? fatal.map((d) => ({ ...this.toFinding(d, document), severity: 'error' as const, nodeHash: nodeHash(d.message) }))
           : [emptyDocument(source)];
       return { kind: 'unparsable', looksLikeOpenApi: looksLikeOpenApi(text), findings };
     }
@@ -165,10 +168,12 @@ export class SpectralEngine {
       nodeHash: '',
     }));
     const problems = this.collectSuppressions(source, text, document);
-    const findings = [...results.map((result) => this.toFinding(result, source)), ...loops];
+    const findings = [...results.map((result) => this.toFinding(result, document)), ...loops];
     for (const finding of findings) {
       const data = finding.source === source ? document.data : this.referencedDocument(finding.source)?.data;
-      finding.nodeHash = nodeHash(nodeAt(data, finding.path.map(asParsedKey)));
+      // A finding that stands for many (every operation, every field of a body) is hashed by what it says, not by a
+      // node that changes whenever one of them does: its baseline entry stays matched as operations come and go.
+      finding.nodeHash = nodeHash(finding.related ? `${finding.ruleId}:${finding.messageId}` : nodeAt(data, finding.path.map(asParsedKey)));
       const suppression = this.suppressions.match(finding);
       if (suppression) finding.suppression = { reason: suppression.reason, path: suppression.nodePath };
     }
@@ -193,7 +198,8 @@ export class SpectralEngine {
     return problems;
   }
 
-  private toFinding(result: ISpectralDiagnostic, rootSource: string): EngineFinding {
+  private toFinding(result: ISpectralDiagnostic, document: IDocument): EngineFinding {
+    const rootSource = document.source!;
     const code = String(result.code);
     const diagnostic = spectralDiagnostic(code);
     const interned = this.messages.lookup(result.message);
@@ -215,6 +221,16 @@ export class SpectralEngine {
       range: diagnostic === DIAGNOSTIC.unresolvedRef && source !== rootSource ? this.rangeInReferencedFile(source, result) : result.range,
       // Set by the caller, which has the document.
       nodeHash: '',
+      ...(interned?.related
+        ? {
+            related: interned.related.map((place) => ({
+              source: place.source ?? rootSource,
+              path: place.path.map(restoreKeys),
+              range: place.range,
+              message: restoreKeys(place.message),
+            })),
+          }
+        : {}),
     };
   }
 

@@ -9,9 +9,10 @@ const { oas2, oas3, oas3_0, oas3_1, oas3_2 } = formats;
 import { renderMessage, Rule } from '../rules/define-rule';
 import { expressionsOf } from '../rules/support/node-kinds';
 import { isObject } from '../rules/support/openapi';
+import { isSuppressedAt } from '../rules/support/suppressions';
 import type { Severity } from '../shared/types';
 import { DIAGNOSTIC, DiagnosticId } from '../rules/diagnostics';
-import type { MessageEncoder } from './messages';
+import type { MessageEncoder, RelatedPath } from './messages';
 import { compileSelector, select } from './selectors';
 import { StructureProblem, swagger2SemanticProblem, validateStructure } from './structure';
 
@@ -47,7 +48,15 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
     selectors: [...new Set(expressionsOf(selector))].map(compileSelector),
     visit: visit!,
   }));
-  const check: RulesetFunction = (root, options) => {
+  const check: RulesetFunction = (root, options, spectralContext) => {
+    // A related place is placed as Spectral places a result: in the file and at the path it is written at.
+    const place = (path: (string | number)[], message: string): RelatedPath => {
+      const item = spectralContext.documentInventory.findAssociatedItemForPath(path, true);
+      const document = item?.document ?? spectralContext.document;
+      const at = item?.path ?? path;
+      const range = document.getRangeForJsonPath(at, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      return { ...(document.source ? { source: document.source } : {}), path: at, range, message };
+    };
     const results: IFunctionResult[] = [];
     for (const { selectors, visit } of visitors) {
       for (const { node, path } of selectors.flatMap((selector) => select(root, selector))) {
@@ -56,9 +65,11 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
           root,
           path,
           options,
-          report(messageId, { at = [], data } = {}) {
+          isSuppressed: (at) => isSuppressedAt(root, [...path, ...at], rule.id),
+          report(messageId, { at = [], data, related } = {}) {
             const message = renderMessage(rule.messages[messageId], data);
-            results.push({ message: encode(messageId, message), path: [...path, ...at] });
+            const places = related?.map(({ at: placeAt, message: label }) => place([...path, ...placeAt], label));
+            results.push({ message: encode(messageId, message, places), path: [...path, ...at] });
           },
         });
       }

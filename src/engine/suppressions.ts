@@ -3,9 +3,7 @@ import type { ISpectralDiagnostic } from '../stoplight';
 import { restoreKeys } from '../input/document-safety';
 import { isSuppressible } from '../rules/diagnostics';
 import { isMapping } from '../shared/mapping';
-
-/** The specification extension that suppresses findings at a node and below it. */
-export const SUPPRESSION_KEY = 'x-oasguard-ignore';
+import { SUPPRESSION_KEY, suppressionEntries } from '../rules/support/suppressions';
 
 type Path = (string | number)[];
 type Range = ISpectralDiagnostic['range'];
@@ -93,17 +91,10 @@ export class Suppressions {
           path: at.map(restoreKeys),
           range: parsed.rangeOf(at),
         });
-      const value = node[SUPPRESSION_KEY];
-      if (Array.isArray(value)) {
-        value.forEach((item, index) => {
-          const itemPath = [...keyPath, index];
-          if (isMapping(item) && typeof item.rule === 'string' && item.rule !== '') add(item.rule, item.reason, itemPath);
-          else malformed(itemPath);
-        });
-      } else if (isMapping(value)) {
-        for (const [rule, reason] of Object.entries(value)) add(restoreKeys(rule), reason, [...keyPath, rule]);
-      } else {
-        malformed(keyPath);
+      for (const { rule, reason, at } of suppressionEntries(node[SUPPRESSION_KEY])) {
+        if (rule === undefined) malformed([...keyPath, ...at]);
+        // A map's rule is a key, which document-safety escaped; a list's is a value, which it did not.
+        else add(typeof at[0] === 'string' ? restoreKeys(rule) : rule, reason, [...keyPath, ...at]);
       }
     });
     return problems;

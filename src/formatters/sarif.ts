@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
+import type { Location, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import { INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../shared/meta';
 import { severityRank } from '../shared/severity';
 import { SEVERITIES } from '../shared/types';
-import type { Finding, LintResult, RuleMeta, Severity } from '../shared/types';
+import type { Finding, LintResult, Range, RuleMeta, Severity } from '../shared/types';
 import { fingerprints } from './fingerprint';
 import type { Formatter } from './types';
 
@@ -65,6 +65,20 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
+/** A place in a file, by line and column and by JSON pointer. */
+function location(file: string, { range, pointer }: { range: Range; pointer: string }, cwd: string): Location {
+  return {
+    physicalLocation: {
+      artifactLocation: artifactLocation(file, cwd),
+      region: { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column },
+    },
+    logicalLocations: [{ fullyQualifiedName: pointer, kind: 'member' }],
+  };
+}
+
+/** The related locations a result lists at most (its message gives the full count; JSON lists them all). */
+export const SARIF_MAX_RELATED = 100;
+
 /** GitHub code scanning rejects a run with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
 
@@ -99,20 +113,14 @@ function toResult({ finding }: Entry, fingerprint: string, ruleIndex: Map<string
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: LEVELS[finding.severity],
     message: { text: finding.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifactLocation(finding.file, cwd),
-          region: {
-            startLine: finding.range.start.line,
-            startColumn: finding.range.start.column,
-            endLine: finding.range.end.line,
-            endColumn: finding.range.end.column,
-          },
-        },
-        logicalLocations: [{ fullyQualifiedName: finding.pointer, kind: 'member' }],
-      },
-    ],
+    locations: [location(finding.file, finding, cwd)],
+    ...(finding.related
+      ? {
+          relatedLocations: finding.related
+            .slice(0, SARIF_MAX_RELATED)
+            .map((related, index) => ({ id: index, ...location(related.file, related, cwd), message: { text: related.message } })),
+        }
+      : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(finding.suppression
       ? {

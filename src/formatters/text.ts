@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import type { Finding, Severity } from '../shared/types';
 import { sortFindings } from '../shared/findings';
 import { printable } from './printable';
-import { summarize } from './summary';
+import { summarize, topRules } from './summary';
 import type { Formatter } from './types';
 
 /** The length of the longest text; a reduce, as a file may hold more findings than a call takes arguments. */
@@ -49,5 +49,7 @@ export const formatText: Formatter = (result, context) => {
   const summary = summarize(result);
   if (result.findings.length === 0) lines.push(paint.green(summary));
   else lines.push(result.findings.some((f) => f.severity === 'error') ? paint.red.bold(summary) : paint.yellow.bold(summary));
+  const top = topRules(result.findings);
+  if (top) lines.push(printable(top));
   return `${lines.join('\n')}\n`;
 };

@@ -7,7 +7,7 @@ import { enabledRules, LoadedRuleset, loadRuleset } from '../config/ruleset';
 import { DocumentOutcome, EngineFinding, suppressionFinding } from '../engine/spectral-engine';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
-import type { Finding, LintResult, RuleMeta, UnlintedFile } from '../shared/types';
+import type { Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
 import { FileCounter, FileLintOptions, LintOptions, rulesetLoadOptions } from './options';
@@ -165,7 +165,6 @@ function toPointer(path: readonly (string | number)[]): string {
 }
 
 function toFinding(finding: EngineFinding, cwd: string): Finding {
-  const { start, end } = finding.range;
   return {
     ruleId: finding.ruleId,
     messageId: finding.messageId,
@@ -173,15 +172,27 @@ function toFinding(finding: EngineFinding, cwd: string): Finding {
     message: finding.message,
     file: displayPath(finding.source, cwd),
     pointer: toPointer(finding.path),
-    range: {
-      start: { line: start.line + 1, column: start.character + 1 },
-      end: { line: end.line + 1, column: end.character + 1 },
-    },
+    range: toRange(finding.range),
     nodeHash: finding.nodeHash,
     ...(finding.suppression
       ? { suppression: { kind: 'inSource', reason: finding.suppression.reason, pointer: toPointer(finding.suppression.path) } }
       : {}),
+    ...(finding.related
+      ? {
+          related: finding.related.map(({ source, path, range, message }) => ({
+            file: displayPath(source, cwd),
+            pointer: toPointer(path),
+            range: toRange(range),
+            message,
+          })),
+        }
+      : {}),
   };
+}
+
+/** A 1-based range from the engine's 0-based one. */
+function toRange({ start, end }: EngineFinding['range']): Range {
+  return { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
 }
 
 /** Two root documents referencing one shared file report its findings once. */

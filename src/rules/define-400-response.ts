@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
-import { isObject, requireResponse } from './support/openapi';
+import { OperationAt, reportMissingResponses } from './support/gaps';
+import { isObject } from './support/openapi';
 
 /** Whether an operation takes input: parameters of its own or of its path item, or a request body. */
 function takesInput(operation: Record<string, unknown>, pathItem: unknown): boolean {
@@ -9,12 +10,13 @@ function takesInput(operation: Record<string, unknown>, pathItem: unknown): bool
 
 export default defineRule({
   id: 'define-400-response',
-  severity: 'warn',
+  severity: 'info',
   description: 'Operations that take input must define a 400 or 422 (or 4XX) response.',
   rationale:
     'Input is rejected by validation, and documenting how makes validation part of the contract: clients can ' +
     'rely on a uniform error body, and reviewers see that the input is checked at all rather than passed through ' +
-    'to a backend. Operations without parameters or a request body are not checked.',
+    'to a backend. Operations without parameters or a request body are not checked. ' +
+    'It is an info in the recommended preset: an undocumented error response is a gap in the contract, not a defect on its own; the strict preset makes it an error.',
   sources: [
     'OWASP API Security Top 10 2023 API8 (Security Misconfiguration): consistent error handling',
     'OWASP Input Validation Cheat Sheet',
@@ -25,11 +27,13 @@ export default defineRule({
   fix: 'Add a `400` (or `422`) response describing validation errors, e.g. with an RFC 9457 problem details body.',
   messages: {
     missing400: 'Operation {{operation}} takes input but defines no 400, 422 or 4XX response.',
+    none400: 'None of the {{count}} operations that take input defines a 400, 422 or 4XX response.',
   },
   visit: {
-    Operation(operation, context) {
-      const pathItem = isObject(context.root) && isObject(context.root.paths) ? context.root.paths[String(context.path[1])] : undefined;
-      if (takesInput(operation, pathItem)) requireResponse(operation, ['400', '422', '4XX'], context, 'missing400');
+    Document(root, context) {
+      const pathItem = (route: unknown) => (isObject(root.paths) ? root.paths[String(route)] : undefined);
+      const applies = ({ operation, path }: OperationAt) => takesInput(operation, pathItem(path[1]));
+      reportMissingResponses(context, root, applies, ['400', '422', '4XX'], 'missing400', 'none400');
     },
   },
 });

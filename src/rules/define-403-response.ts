@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
-import { requireResponse, requiresAuthentication } from './support/openapi';
+import { reportMissingResponses } from './support/gaps';
+import { requiresAuthentication } from './support/openapi';
 
 export default defineRule({
   id: 'define-403-response',
@@ -19,10 +20,11 @@ export default defineRule({
   fix: "Add a `403` response (ideally a shared `$ref`'d component) for callers that are authenticated but not allowed.",
   messages: {
     missing403: 'Operation {{operation}} requires authentication but defines no 403 response.',
+    none403: 'None of the {{count}} operations that require authentication defines a 403 response.',
   },
   visit: {
-    Operation(operation, context) {
-      if (requiresAuthentication(operation, context.root)) requireResponse(operation, ['403'], context, 'missing403');
+    Document(root, context) {
+      reportMissingResponses(context, root, ({ operation }) => requiresAuthentication(operation, root), ['403'], 'missing403', 'none403');
     },
   },
 });

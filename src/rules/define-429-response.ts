@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { requireResponse } from './support/openapi';
+import { reportMissingResponses } from './support/gaps';
 
 export default defineRule({
   id: 'define-429-response',
@@ -15,10 +15,11 @@ export default defineRule({
   fix: 'Add a `429` response, ideally a shared component with a `Retry-After` header and an error body.',
   messages: {
     missing429: 'Operation {{operation}} defines no 429 (Too Many Requests) response.',
+    none429: 'None of the {{count}} operations defines a 429 (Too Many Requests) response.',
   },
   visit: {
-    Operation(operation, context) {
-      requireResponse(operation, ['429'], context, 'missing429');
+    Document(root, context) {
+      reportMissingResponses(context, root, () => true, ['429'], 'missing429', 'none429');
     },
   },
 });

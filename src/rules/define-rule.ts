@@ -18,8 +18,19 @@ export interface RuleContext<Options, MessageId extends string> {
   readonly path: readonly PathSegment[];
   /** The rule's options: its defaults merged with the ruleset's. */
   readonly options: Options;
-  /** Reports a finding at the visited node, or at `at` below it. */
-  report(messageId: MessageId, details?: { at?: readonly PathSegment[]; data?: MessageData }): void;
+  /** Whether an `x-oasguard-ignore` suppresses this rule at `at` below the visited node (see isSuppressedAt). */
+  isSuppressed(at: readonly PathSegment[]): boolean;
+  /**
+   * Reports a finding at the visited node, or at `at` below it. `related`: the places a finding that stands for many
+   * is about, relative to the visited node like `at`.
+   */
+  report(messageId: MessageId, details?: { at?: readonly PathSegment[]; data?: MessageData; related?: readonly RelatedPlace[] }): void;
+}
+
+/** A place a finding is about, below the visited node, and what is there in words. */
+export interface RelatedPlace {
+  at: readonly PathSegment[];
+  message: string;
 }
 
 /** Rule options: a JSON schema the ruleset's values must match, and the defaults. */

@@ -8,11 +8,12 @@ function hasBody(response: Record<string, unknown>, swagger2: boolean): boolean 
 
 export default defineRule({
   id: 'require-429-details',
-  severity: 'warn',
+  severity: 'info',
   description: 'A 429 response must declare a Retry-After header and a response body.',
   rationale:
     'Without `Retry-After`, well-behaved clients cannot tell when to retry and either give up or hammer the API; ' +
-    'without a body they cannot tell which limit they hit. A shared 429 component is reported once, at its definition.',
+    'without a body they cannot tell which limit they hit. A shared 429 component is reported once, at its definition. ' +
+    'It is an info in the recommended preset: the details help clients back off, and define-429-response already asks whether limits exist; the strict preset makes it an error.',
   sources: [
     'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
     'RFC 6585 §4: the response MAY include a Retry-After header indicating how long to wait',

@@ -1,24 +1,39 @@
 import { defineRule } from './define-rule';
-import { headersAt, headersByName, isObject } from './support/openapi';
+import { operationsOf, reportDocumentGap } from './support/gaps';
+import { headersAt, headersByName, isObject, JsonObject, operationLabel, responsesOf } from './support/openapi';
 
 /** The header sets that each document a rate limit; any one complete set satisfies the rule. */
 const RATE_LIMIT_HEADER_SETS = [
   ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+  // Twitter's spelling, which others copied.
+  ['X-Rate-Limit-Limit', 'X-Rate-Limit-Remaining', 'X-Rate-Limit-Reset'],
   ['RateLimit', 'RateLimit-Policy'],
   ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
 ];
 
 const SUCCESS_STATUS = /^2(?:\d\d|XX)$/i;
 
+/** The header set a response got furthest with, so that a message names what is left to add. */
+function closestSet(response: JsonObject): { present: string[]; missing: string[] } {
+  const declared = headersByName(response);
+  const [closest] = RATE_LIMIT_HEADER_SETS.map((set) => ({
+    present: set.filter((name) => declared.has(name.toLowerCase())),
+    missing: set.filter((name) => !declared.has(name.toLowerCase())),
+  })).sort((a, b) => a.missing.length - b.missing.length || b.present.length - a.present.length);
+  return closest;
+}
+
 export default defineRule({
   id: 'require-rate-limit-headers',
-  severity: 'warn',
+  severity: 'info',
   description: 'Successful (2xx) responses must declare rate-limit headers.',
   rationale:
     'Rate-limit headers tell clients their quota before they hit it, so they can pace themselves instead of being ' +
     'throttled, and document that the API enforces limits at all. Accepted: the de-facto `X-RateLimit-Limit`, ' +
-    '`-Remaining`, `-Reset` set, the IETF `RateLimit` with `RateLimit-Policy`, or the earlier IETF draft ' +
-    '`RateLimit-Limit`, `-Remaining`, `-Reset`. Names are case-insensitive. Other status codes are not checked.',
+    "`-Remaining`, `-Reset` set (or Twitter's `X-Rate-Limit-*`), the IETF `RateLimit` with `RateLimit-Policy`, or " +
+    'the earlier IETF draft `RateLimit-Limit`, `-Remaining`, `-Reset`. Names are case-insensitive. Other status codes ' +
+    'are not checked. When no success response of the document declares any, that is one finding for the document. ' +
+    'It is an info in the recommended preset: the headers tell clients about limits, and define-429-response already asks whether limits exist; the strict preset makes it an error.',
   sources: [
     'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
     'IETF draft-ietf-httpapi-ratelimit-headers (RateLimit and RateLimit-Policy fields)',
@@ -29,19 +44,31 @@ export default defineRule({
   messages: {
     missing: 'Success response {{status}} declares no rate-limit headers.',
     incomplete: 'Success response {{status}} declares {{present}} but not {{missing}}.',
+    none: 'None of the {{count}} success responses declares rate-limit headers.',
   },
   visit: {
-    OperationResponses(responses, context) {
-      for (const [status, response] of Object.entries(responses)) {
-        if (!SUCCESS_STATUS.test(status) || !isObject(response)) continue;
-        const declared = headersByName(response);
-        // Judge the response against the set it got furthest with, so the message names what is left to add.
-        const [closest] = RATE_LIMIT_HEADER_SETS.map((set) => ({
-          present: set.filter((name) => declared.has(name.toLowerCase())),
-          missing: set.filter((name) => !declared.has(name.toLowerCase())),
-        })).sort((a, b) => a.missing.length - b.missing.length || b.present.length - a.present.length);
-        if (closest.missing.length === 0) continue;
-        const at = [status, ...headersAt(response)];
+    Document(root, context) {
+      const judged = operationsOf(root).flatMap(({ operation, path }) =>
+        Object.entries(responsesOf(operation)).flatMap(([status, response]) =>
+          SUCCESS_STATUS.test(status) && isObject(response)
+            ? [
+                {
+                  path: [...path, 'responses', status],
+                  label: `${operationLabel(path)} ${status}`,
+                  status,
+                  response,
+                  closest: closestSet(response),
+                },
+              ]
+            : [],
+        ),
+      );
+      const bare = judged.filter(({ closest }) => closest.present.length === 0);
+      const left = new Set(reportDocumentGap(context, bare, judged.length, 'none'));
+      for (const judgement of judged) {
+        const { path, status, response, closest } = judgement;
+        if (closest.missing.length === 0 || (closest.present.length === 0 && !left.has(judgement))) continue;
+        const at = [...path, ...headersAt(response)];
         if (closest.present.length === 0) context.report('missing', { at, data: { status } });
         else
           context.report('incomplete', { at, data: { status, present: closest.present.join(', '), missing: closest.missing.join(', ') } });

@@ -38,6 +38,22 @@ export interface Finding {
   nodeHash: string;
   /** Present on suppressed findings: the `x-oasguard-ignore` that covers it. */
   suppression?: Suppression;
+  /**
+   * The places a finding that stands for many is about (the operations a document-wide gap covers, the fields of one
+   * request body); its message gives their count.
+   */
+  related?: RelatedLocation[];
+}
+
+/** A place a finding is about besides where it is reported. */
+export interface RelatedLocation {
+  /** Path relative to the lint's `cwd`, as the finding's. */
+  file: string;
+  /** JSON pointer (RFC 6901) within `file`. */
+  pointer: string;
+  range: Range;
+  /** What is there, in words: `GET /pets`, `description`. */
+  message: string;
 }
 
 /** An `x-oasguard-ignore` entry that covers a finding. */

@@ -88,7 +88,7 @@ describe('oasguard baseline', () => {
         .replace('security: [{key: []}]', 'security: [{key: []}]\nservers: [{url: "http://new.example.com"}]'),
     );
     const { stdout } = await oasguard(['lint', 'specs', '--baseline', 'oasguard-baseline.json']);
-    expect(stdout).toMatch(/; 0 in the baseline; 2 baseline entries no longer found \(run `oasguard baseline update`\)\.\n$/);
+    expect(stdout).toMatch(/; 0 in the baseline; 2 baseline entries no longer found \(run `oasguard baseline update`\)\.$/m);
     expect(await oasguard(['baseline', 'update', 'specs'])).toEqual({
       code: 0,
       stdout: 'Baseline oasguard-baseline.json: 2 stale entries removed, 0 kept.\n',

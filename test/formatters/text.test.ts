@@ -16,6 +16,7 @@ describe('text formatter', () => {
         '  1:1  hint  Hinted.  parse-error',
         '',
         '4 problems (1 error, 1 warning, 1 info, 1 hint) in 2 documents.',
+        'Most findings: define-401-response (1), define-429-response (1), parse-error (1).',
         '',
       ].join('\n'),
     );

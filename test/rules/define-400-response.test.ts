@@ -16,8 +16,13 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'missing400', pointer: '/paths/~1pets/query/responses', line: 15 },
-        { messageId: 'missing400', pointer: '/paths/~1pets/additionalOperations/PURGE/responses', line: 25 },
+        {
+          messageId: 'none400',
+          pointer: '/paths',
+          line: 5,
+          message: 'None of the 2 operations that take input defines a 400, 422 or 4XX response.',
+          related: ['/paths/~1pets/query', '/paths/~1pets/additionalOperations/PURGE'],
+        },
       ],
     },
   ],

@@ -21,8 +21,13 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'missing401', pointer: '/paths/~1pets/query/responses', line: 10 },
-        { messageId: 'missing401', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 15 },
+        {
+          messageId: 'none401',
+          pointer: '/paths',
+          line: 7,
+          message: 'None of the 2 operations that require authentication defines a 401 response.',
+          related: ['/paths/~1pets/query', '/paths/~1pets/additionalOperations/LOCK'],
+        },
       ],
     },
   ],

@@ -15,8 +15,13 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'missing403', pointer: '/paths/~1pets/query/responses', line: 10 },
-        { messageId: 'missing403', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 15 },
+        {
+          messageId: 'none403',
+          pointer: '/paths',
+          line: 7,
+          message: 'None of the 2 operations that require authentication defines a 403 response.',
+          related: ['/paths/~1pets/query', '/paths/~1pets/additionalOperations/LOCK'],
+        },
       ],
     },
   ],

@@ -15,8 +15,34 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'missing429', pointer: '/paths/~1pets/query/responses', line: 8 },
-        { messageId: 'missing429', pointer: '/paths/~1pets/additionalOperations/LOCK/responses', line: 13 },
+        {
+          messageId: 'none429',
+          pointer: '/paths',
+          line: 5,
+          related: ['/paths/~1pets/query', '/paths/~1pets/additionalOperations/LOCK'],
+        },
+      ],
+    },
+    {
+      name: 'no operation defines it: one finding for the document, the operations related',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /a:',
+        '    get: {responses: {"200": {description: ok}}}',
+        '  /b:',
+        '    get: {responses: {"200": {description: ok}}}',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          messageId: 'none429',
+          pointer: '/paths',
+          line: 3,
+          message: 'None of the 2 operations defines a 429 (Too Many Requests) response.',
+          related: ['/paths/~1a/get', '/paths/~1b/get'],
+        },
       ],
     },
   ],

@@ -17,6 +17,8 @@ export interface ExpectedFinding {
   column?: number;
   message?: string | RegExp;
   file?: string;
+  /** The pointers of the related places of a finding that stands for many; required when it has them. */
+  related?: string[];
 }
 
 type Options = Record<string, unknown>;
@@ -54,6 +56,7 @@ export async function lintWithRule(rule: Rule, source: string | Source, options?
     column: finding.range.start.column,
     message: finding.message,
     file: finding.file,
+    related: finding.related?.map((place) => place.pointer),
   }));
 }
 
@@ -74,7 +77,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
     });
 
     test.each(cases.invalid.map((c) => [caseName(c), c] as const))('%s has exactly the listed findings', async (_name, c) => {
-      const expected = c.findings.map(({ messageId, pointer, line, column, message, file }) => ({
+      const expected = c.findings.map(({ messageId, pointer, line, column, message, file, related }) => ({
         ruleId: rule.id,
         messageId,
         pointer,
@@ -82,6 +85,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         column: column ?? expect.any(Number),
         message: message === undefined ? expect.any(String) : typeof message === 'string' ? message : expect.stringMatching(message),
         file: file ?? ('fixture' in c ? `fixtures/rules/${rule.id}/${c.fixture}` : 'inline.yaml'),
+        related,
       }));
       expect(await lintWithRule(rule, c, c.options)).toEqual(expected);
     });

@@ -98,22 +98,6 @@ export function isSwagger2(root: unknown): boolean {
   return isObject(root) && 'swagger' in root;
 }
 
-/**
- * Reports `messageId` for an operation whose responses hold none of `statuses` (matched as written, and
- * case-insensitively for ranges such as `4XX`), at its `responses` map, naming the operation.
- */
-export function requireResponse(
-  operation: JsonObject,
-  statuses: readonly string[],
-  context: { path: readonly PathSegment[]; report(messageId: string, details: { at: PathSegment[]; data: Record<string, string> }): void },
-  messageId: string,
-): void {
-  const defined = new Set(Object.keys(responsesOf(operation)).map((status) => status.toUpperCase()));
-  if (!statuses.some((status) => defined.has(status.toUpperCase()))) {
-    context.report(messageId, { at: responsesAt(operation), data: { operation: operationLabel(context.path) } });
-  }
-}
-
 /** Every security requirement object: the root's and each operation's. */
 export const SECURITY_REQUIREMENTS = ['$.security[*]', ...underOperations('.security[*]')];
 

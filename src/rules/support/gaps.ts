@@ -1,0 +1,87 @@
+import type { PathSegment, RuleContext } from '../define-rule';
+import { HTTP_METHODS, isObject, isSwagger2, JsonObject, operationLabel, responsesAt, responsesOf } from './openapi';
+
+/** `1 operation`, `1,231 operations`. */
+export function counted(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** An operation and its path in the document. */
+export interface OperationAt {
+  operation: JsonObject;
+  path: PathSegment[];
+}
+
+/**
+ * Every Operation Object of a document, in document order: the method fields of each Path Item, and OpenAPI 3.2's
+ * `additionalOperations` (what NODE_KINDS' `Operation` selects, for rules that judge the operations together).
+ */
+export function operationsOf(root: JsonObject): OperationAt[] {
+  const operations: OperationAt[] = [];
+  if (!isObject(root.paths)) return operations;
+  for (const [route, pathItem] of Object.entries(root.paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const [field, value] of Object.entries(pathItem)) {
+      if ((HTTP_METHODS as readonly string[]).includes(field) && isObject(value))
+        operations.push({ operation: value, path: ['paths', route, field] });
+      if (field === 'additionalOperations' && isObject(value)) {
+        for (const [method, operation] of Object.entries(value)) {
+          if (isObject(operation)) operations.push({ operation, path: ['paths', route, field, method] });
+        }
+      }
+    }
+  }
+  return operations;
+}
+
+/** A place that lacks what a rule asks for (an operation, a response), and its name in words. */
+export interface Gap {
+  path: PathSegment[];
+  label: string;
+}
+
+/**
+ * When two or more places lack what a rule asks for and none of the `applicable` ones has it, that is one gap with
+ * one fix: reports one finding (`messageId`, at `paths`, or at the root of a Swagger 2.0 document) with the count in
+ * `{{count}}` and each place as a related one. Places where an `x-oasguard-ignore` suppresses the rule are left out
+ * of it, as exceptions. Returns the places the caller must still report one by one: the suppressed ones (to be
+ * reported as suppressed), or all of them when the gap is not document-wide.
+ */
+export function reportDocumentGap<G extends Gap, MessageId extends string>(
+  context: RuleContext<unknown, MessageId>,
+  gaps: readonly G[],
+  applicable: number,
+  messageId: MessageId,
+): readonly G[] {
+  const open = gaps.filter(({ path }) => !context.isSuppressed(path));
+  const excepted = gaps.length - open.length;
+  if (open.length < 2 || open.length !== applicable - excepted) return gaps;
+  context.report(messageId, {
+    at: isSwagger2(context.root) ? [] : ['paths'],
+    data: { count: open.length.toLocaleString('en-US') },
+    related: open.map(({ path, label }) => ({ at: path, message: label })),
+  });
+  return gaps.filter((gap) => !open.includes(gap));
+}
+
+/**
+ * Reports the operations `applies` to whose responses hold none of `statuses` (matched as written, and
+ * case-insensitively for ranges such as `4XX`), at their `responses` map; see {@link reportDocumentGap}.
+ */
+export function reportMissingResponses<MessageId extends string>(
+  context: RuleContext<unknown, MessageId>,
+  root: JsonObject,
+  applies: (operation: OperationAt) => boolean,
+  statuses: readonly string[],
+  messageId: MessageId,
+  documentMessageId: MessageId,
+): void {
+  const applicable = operationsOf(root).filter(applies);
+  const lacking = applicable.flatMap(({ operation, path }) => {
+    const defined = new Set(Object.keys(responsesOf(operation)).map((status) => status.toUpperCase()));
+    return statuses.some((status) => defined.has(status.toUpperCase())) ? [] : [{ operation, path, label: operationLabel(path) }];
+  });
+  for (const { operation, path, label } of reportDocumentGap(context, lacking, applicable.length, documentMessageId)) {
+    context.report(messageId, { at: [...path, ...responsesAt(operation)], data: { operation: label } });
+  }
+}
