@@ -17,6 +17,7 @@ import { parseYaml } from '../input/yaml-parser';
 import { isMapping } from '../shared/mapping';
 import type { MessageTable } from './messages';
 import { nodeAt, nodeHash } from './node-hash';
+import { mergeRepeats } from './repeats';
 import { findRefLoops } from '../refs/ref-loops';
 import { spectralDiagnostic } from './spectral-rules';
 import { EncodingError, isInside } from '../input/read';
@@ -177,7 +178,11 @@ export class SpectralEngine {
       const suppression = this.suppressions.match(finding);
       if (suppression) finding.suppression = { reason: suppression.reason, path: suppression.nodePath };
     }
-    return { kind: 'linted', findings: [...findings, ...problems], referenced: [...this.referencedFiles.keys()].slice(readBefore) };
+    return {
+      kind: 'linted',
+      findings: [...mergeRepeats(findings), ...problems],
+      referenced: [...this.referencedFiles.keys()].slice(readBefore),
+    };
   }
 
   /** Reads the suppressions of the document and of every file it referenced, each file once per run. */

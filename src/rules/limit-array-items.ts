@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { forEachInputSchema, hasType } from './support/request-schemas';
+import { hasType, reportInputFields } from './support/request-schemas';
 
 const ID = 'limit-array-items';
 
@@ -20,12 +20,17 @@ export default defineRule({
   fix: 'Add `maxItems` with the largest number of items a request may carry.',
   messages: {
     unbounded: 'Array input has no maxItems.',
+    many: '{{input}} has {{count}} array fields without maxItems: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
-      forEachInputSchema(input, context.root, ID, (schema, at) => {
-        if (hasType(schema, 'array') && !('maxItems' in schema)) context.report('unbounded', { at: at() });
-      });
+      reportInputFields(
+        context,
+        input,
+        ID,
+        (schema) => (hasType(schema, 'array') && !('maxItems' in schema) ? 'unbounded' : undefined),
+        'many',
+      );
     },
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject } from './support/openapi';
-import { forEachInputSchema } from './support/request-schemas';
+import { reportInputFields } from './support/request-schemas';
 
 const ID = 'limit-map-size';
 
@@ -18,13 +18,20 @@ export default defineRule({
   fix: 'Add `maxProperties` with the largest number of entries a request may carry.',
   messages: {
     unbounded: 'Free-form object input has no maxProperties.',
+    many: '{{input}} has {{count}} free-form object fields without maxProperties: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
-      forEachInputSchema(input, context.root, ID, (schema, at) => {
-        const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
-        if (freeForm && !('maxProperties' in schema)) context.report('unbounded', { at: at() });
-      });
+      reportInputFields(
+        context,
+        input,
+        ID,
+        (schema) => {
+          const freeForm = schema.additionalProperties === true || isObject(schema.additionalProperties);
+          return freeForm && !('maxProperties' in schema) ? 'unbounded' : undefined;
+        },
+        'many',
+      );
     },
   },
 });

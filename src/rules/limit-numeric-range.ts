@@ -1,6 +1,6 @@
 import { defineRule } from './define-rule';
 import { JsonObject } from './support/openapi';
-import { forEachInputSchema, hasType } from './support/request-schemas';
+import { hasType, reportInputFields } from './support/request-schemas';
 
 /** A bound is `minimum`/`maximum`, or a numeric (OpenAPI 3.1) `exclusiveMinimum`/`exclusiveMaximum`. */
 function hasBound(schema: JsonObject, inclusive: 'minimum' | 'maximum', exclusive: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
@@ -8,6 +8,16 @@ function hasBound(schema: JsonObject, inclusive: 'minimum' | 'maximum', exclusiv
 }
 
 const ID = 'limit-numeric-range';
+
+/** Which bound a numeric input lacks, as a message id; undefined when it has both, or is not numeric. */
+function missingBound(schema: JsonObject): 'unbounded' | 'noLowerBound' | 'noUpperBound' | undefined {
+  if (!(hasType(schema, 'integer') || hasType(schema, 'number')) || 'enum' in schema || 'const' in schema) return undefined;
+  const lower = hasBound(schema, 'minimum', 'exclusiveMinimum');
+  const upper = hasBound(schema, 'maximum', 'exclusiveMaximum');
+  if (!lower && !upper) return 'unbounded';
+  if (!lower) return 'noLowerBound';
+  return upper ? undefined : 'noUpperBound';
+}
 
 export default defineRule({
   id: ID,
@@ -29,17 +39,11 @@ export default defineRule({
     unbounded: 'Numeric input has neither a lower nor an upper bound.',
     noLowerBound: 'Numeric input has no lower bound (minimum).',
     noUpperBound: 'Numeric input has no upper bound (maximum).',
+    many: '{{input}} has {{count}} numeric fields without a lower or an upper bound: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
-      forEachInputSchema(input, context.root, ID, (schema, at) => {
-        if (!(hasType(schema, 'integer') || hasType(schema, 'number')) || 'enum' in schema || 'const' in schema) return;
-        const lower = hasBound(schema, 'minimum', 'exclusiveMinimum');
-        const upper = hasBound(schema, 'maximum', 'exclusiveMaximum');
-        if (!lower && !upper) context.report('unbounded', { at: at() });
-        else if (!lower) context.report('noLowerBound', { at: at() });
-        else if (!upper) context.report('noUpperBound', { at: at() });
-      });
+      reportInputFields(context, input, ID, missingBound, 'many');
     },
   },
 });

@@ -1,8 +1,15 @@
 import { defineRule } from './define-rule';
-import { forEachInputSchema, hasType } from './support/request-schemas';
+import type { JsonObject } from './support/openapi';
+import { hasType, reportInputFields } from './support/request-schemas';
 
 /** Formats whose values have a bounded length by definition. */
 const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6']);
+
+/** Whether a string input has no bound on its length. */
+function isUnboundedString(schema: JsonObject): boolean {
+  if (!hasType(schema, 'string') || 'maxLength' in schema || 'enum' in schema || 'const' in schema) return false;
+  return !(typeof schema.format === 'string' && BOUNDED_FORMATS.has(schema.format));
+}
 
 const ID = 'limit-string-length';
 
@@ -24,14 +31,11 @@ export default defineRule({
   fix: 'Add `maxLength` (or `enum`, or a bounded `format` such as `uuid` or `date-time`).',
   messages: {
     unbounded: 'String input has no maxLength, enum or bounded format.',
+    many: '{{input}} has {{count}} string fields without maxLength, enum or bounded format: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
-      forEachInputSchema(input, context.root, ID, (schema, at) => {
-        if (!hasType(schema, 'string') || 'maxLength' in schema || 'enum' in schema || 'const' in schema) return;
-        if (typeof schema.format === 'string' && BOUNDED_FORMATS.has(schema.format)) return;
-        context.report('unbounded', { at: at() });
-      });
+      reportInputFields(context, input, ID, (schema) => (isUnboundedString(schema) ? 'unbounded' : undefined), 'many');
     },
   },
 });

@@ -1,6 +1,7 @@
-import { defineRule } from './define-rule';
+import { defineRule, PathSegment } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
-import { documentMemo, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { reportTogether } from './support/gaps';
+import { documentMemo, fieldLabel, inputLabel, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -48,25 +49,33 @@ export default defineRule({
   messages: {
     open: 'Request schema accepts undeclared properties; set additionalProperties: false.',
     openComposition: 'Request schema composed with allOf accepts undeclared properties; close the composing schema.',
+    many: '{{input}} has {{count}} object schemas that accept undeclared properties: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
       const body = requestBodySchemaAt(input, context.root);
       if (!body) return;
+      const open: { path: PathSegment[]; label: string; messageId: 'open' | 'openComposition' }[] = [];
       walkSchemas(
         body.schema,
         body.at,
         (visited) => {
           const { schema, composed } = visited;
           if (composed || isClosed(schema)) return;
-          if (Array.isArray(schema.allOf)) {
-            if (declaresProperties(schema)) context.report('openComposition', { at: visited.at });
-          } else if (hasOwnProperties(schema)) {
-            context.report('open', { at: visited.at });
-          }
+          const messageId = Array.isArray(schema.allOf)
+            ? declaresProperties(schema)
+              ? 'openComposition'
+              : undefined
+            : hasOwnProperties(schema)
+              ? 'open'
+              : undefined;
+          if (messageId) open.push({ path: visited.at, label: fieldLabel(visited.at.slice(body.at.length)), messageId });
         },
         documentMemo(context.root, ID),
       );
+      const data = { input: inputLabel(input, context.path) };
+      for (const schema of reportTogether(context, open, { at: body.at, messageId: 'many', data }))
+        context.report(schema.messageId, { at: schema.path });
     },
   },
 });

@@ -7,8 +7,16 @@ testRule(rule, {
     {
       fixture: 'fail-oas30.yaml',
       findings: [
-        { messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema', line: 11 },
-        { messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/properties/labels', line: 15 },
+        {
+          messageId: 'many',
+          pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema',
+          line: 11,
+          message: 'The request body of POST /pets has 2 free-form object fields without maxProperties: (root), labels.',
+          related: [
+            '/paths/~1pets/post/requestBody/content/application~1json/schema',
+            '/paths/~1pets/post/requestBody/content/application~1json/schema/properties/labels',
+          ],
+        },
       ],
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/get/parameters/0/schema', line: 12 }] },

@@ -9,8 +9,14 @@ testRule(rule, {
       fixture: 'fail-oas30.yaml',
       findings: [
         { messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0/schema', line: 11 },
-        { messageId: 'unbounded', pointer: '/components/schemas/Pet/properties/name', line: 35 },
-        { messageId: 'unbounded', pointer: '/components/schemas/Pet/properties/email', line: 37 },
+        // The body is a shared component: its fields are one finding, at the component's definition.
+        {
+          messageId: 'many',
+          pointer: '/components/schemas/Pet',
+          line: 32,
+          message: 'The request body of POST /pets has 2 string fields without maxLength, enum or bounded format: name, email.',
+          related: ['/components/schemas/Pet/properties/name', '/components/schemas/Pet/properties/email'],
+        },
       ],
     },
     { fixture: 'fail-oas31.yaml', findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/get/parameters/0/schema', line: 11 }] },

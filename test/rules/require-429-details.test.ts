@@ -21,10 +21,20 @@ testRule(rule, {
     {
       fixture: 'fail-oas32.yaml',
       findings: [
-        { messageId: 'missingRetryAfter', pointer: '/paths/~1pets/query/responses/429', line: 9 },
-        { messageId: 'missingBody', pointer: '/paths/~1pets/query/responses/429', line: 9 },
-        { messageId: 'missingRetryAfter', pointer: '/paths/~1pets/additionalOperations/LOCK/responses/429', line: 14 },
-        { messageId: 'missingBody', pointer: '/paths/~1pets/additionalOperations/LOCK/responses/429', line: 14 },
+        // The same inline 429 response in both operations: each problem once, both places related.
+        {
+          messageId: 'missingRetryAfter',
+          pointer: '/paths/~1pets/query/responses/429',
+          line: 9,
+          message: 'The 429 response declares no Retry-After header. Repeated identically in 2 places.',
+          related: ['/paths/~1pets/query/responses/429', '/paths/~1pets/additionalOperations/LOCK/responses/429'],
+        },
+        {
+          messageId: 'missingBody',
+          pointer: '/paths/~1pets/query/responses/429',
+          line: 9,
+          related: ['/paths/~1pets/query/responses/429', '/paths/~1pets/additionalOperations/LOCK/responses/429'],
+        },
       ],
     },
   ],

@@ -9,8 +9,14 @@ testRule(rule, {
     {
       fixture: 'fail-oas30.yaml',
       findings: [
-        { messageId: 'open', pointer: body, line: 11 },
-        { messageId: 'open', pointer: `${body}/properties/tags/items`, line: 16 },
+        // Two open schemas in one body: one finding for the body, the schemas related.
+        {
+          messageId: 'many',
+          pointer: body,
+          line: 11,
+          message: 'The request body of POST /pets has 2 object schemas that accept undeclared properties: (root), tags[].',
+          related: [body, `${body}/properties/tags/items`],
+        },
       ],
     },
     {

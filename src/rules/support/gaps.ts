@@ -53,15 +53,37 @@ export function reportDocumentGap<G extends Gap, MessageId extends string>(
   applicable: number,
   messageId: MessageId,
 ): readonly G[] {
-  const open = gaps.filter(({ path }) => !context.isSuppressed(path));
-  const excepted = gaps.length - open.length;
-  if (open.length < 2 || open.length !== applicable - excepted) return gaps;
-  context.report(messageId, {
-    at: isSwagger2(context.root) ? [] : ['paths'],
-    data: { count: open.length.toLocaleString('en-US') },
+  if (gaps.length !== applicable) return gaps;
+  return reportTogether(context, gaps, { at: isSwagger2(context.root) ? [] : ['paths'], messageId, data: {} });
+}
+
+/** How many places a message names before it says how many more there are. */
+const NAMED_PLACES = 5;
+
+/**
+ * Reports two or more places as one finding (`messageId` at `at`), with their count in `{{count}}`, the first few
+ * of their labels in `{{places}}`, and each place as a related one. Places where an `x-oasguard-ignore` suppresses
+ * the rule are left out, as exceptions. Returns the places the caller must report one by one: the suppressed ones
+ * (to be reported as suppressed), or all of them when fewer than two are left.
+ */
+export function reportTogether<G extends Gap, MessageId extends string>(
+  context: RuleContext<unknown, MessageId>,
+  places: readonly G[],
+  finding: { at: PathSegment[]; messageId: MessageId; data: Record<string, string> },
+): readonly G[] {
+  const open = places.filter(({ path }) => !context.isSuppressed(path));
+  if (open.length < 2) return places;
+  const named = open.slice(0, NAMED_PLACES).map(({ label }) => label);
+  context.report(finding.messageId, {
+    at: finding.at,
+    data: {
+      ...finding.data,
+      count: open.length.toLocaleString('en-US'),
+      places: open.length > NAMED_PLACES ? `${named.join(', ')}, …` : named.join(', '),
+    },
     related: open.map(({ path, label }) => ({ at: path, message: label })),
   });
-  return gaps.filter((gap) => !open.includes(gap));
+  return places.filter((place) => !open.includes(place));
 }
 
 /**

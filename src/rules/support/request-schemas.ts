@@ -1,5 +1,15 @@
-import type { PathSegment } from '../define-rule';
-import { isObject, isSwagger2, JsonObject, OPERATION_PARAMETERS, parameterSchemaAt, underOperations } from './openapi';
+import type { PathSegment, RuleContext } from '../define-rule';
+import { reportTogether } from './gaps';
+import {
+  asText,
+  isObject,
+  isSwagger2,
+  JsonObject,
+  OPERATION_PARAMETERS,
+  operationLabel,
+  parameterSchemaAt,
+  underOperations,
+} from './openapi';
 import { PathLink, toPath } from './path-links';
 
 /**
@@ -163,4 +173,56 @@ export function forEachInputSchema(
     },
     documentMemo(root, ruleId),
   );
+}
+
+/** A field's name within its input, from its path below the input's schema: `address.lines[]`, `metadata.*`. */
+export function fieldLabel(path: readonly PathSegment[]): string {
+  let label = '';
+  for (let index = 0; index < path.length; index += 1) {
+    const segment = path[index];
+    if (segment === 'properties') label += `${label === '' ? '' : '.'}${String(path[(index += 1)])}`;
+    else if (segment === 'items') label += '[]';
+    else if (segment === 'additionalProperties' || segment === 'patternProperties') {
+      label += label === '' ? '*' : '.*';
+      if (segment === 'patternProperties') index += 1;
+    } else if (segment === 'prefixItems') label += `[${String(path[(index += 1)])}]`;
+    else if (segment === 'oneOf' || segment === 'anyOf' || segment === 'allOf') index += 1;
+  }
+  return label === '' ? '(root)' : label;
+}
+
+/** "The request body of POST /pets", "Parameter \"filter\" of GET /pets": the input at `path`, in words. */
+export function inputLabel(input: JsonObject, path: readonly PathSegment[]): string {
+  const body = path.lastIndexOf('requestBody');
+  const parameters = path.lastIndexOf('parameters');
+  const owner = path.slice(0, body >= 0 ? body : parameters);
+  const where = owner.length >= 3 ? operationLabel(owner) : String(owner[owner.length - 1]);
+  return body >= 0 ? `The request body of ${where}` : `Parameter "${asText(input.name)}" of ${where}`;
+}
+
+/**
+ * Judges every schema of a request input (see {@link forEachInputSchema}) and reports what `judge` finds: one
+ * finding per field when one field is at fault, else one finding for the input (`manyMessageId`, at its schema, with
+ * `{{input}}`, `{{count}}` and `{{places}}`) listing the fields as related places.
+ */
+export function reportInputFields<MessageId extends string>(
+  context: RuleContext<unknown, MessageId>,
+  input: JsonObject,
+  ruleId: string,
+  judge: (schema: JsonObject) => MessageId | undefined,
+  manyMessageId: MessageId,
+): void {
+  const schemaAt = requestInputSchemaAt(input, context.root)?.at;
+  if (schemaAt === undefined) return;
+  const fields: { path: PathSegment[]; label: string; messageId: MessageId }[] = [];
+  forEachInputSchema(input, context.root, ruleId, (schema, at) => {
+    const messageId = judge(schema);
+    if (messageId === undefined) return;
+    const path = at();
+    fields.push({ path, label: fieldLabel(path.slice(schemaAt.length)), messageId });
+  });
+  const data = { input: inputLabel(input, context.path) };
+  for (const field of reportTogether(context, fields, { at: schemaAt, messageId: manyMessageId, data })) {
+    context.report(field.messageId, { at: field.path });
+  }
 }

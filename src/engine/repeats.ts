@@ -1,0 +1,61 @@
+/**
+ * One cause repeated is one finding: an inline schema or parameter copied byte for byte into many operations (Stripe
+ * repeats its `expand` parameter in 428) gives the same finding on the same content at the same place of each
+ * operation. Those findings are merged into the first, which lists every place as a related one. Suppressed findings,
+ * diagnostics, findings that already stand for many and findings outside operations (a shared component is reported
+ * once already) are left as they are.
+ */
+import { isDiagnostic } from '../rules/diagnostics';
+import { HTTP_METHODS } from '../rules/support/openapi';
+import type { EngineFinding } from './spectral-engine';
+
+/** A JSON pointer (RFC 6901) to a path, the related place's label. */
+function pointerTo(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/**
+ * Where a finding is within its operation, array indices left out (a copied parameter is not always at the same
+ * index), or undefined for a finding outside operations.
+ */
+function placeInOperation(path: readonly (string | number)[]): string | undefined {
+  if (path[0] !== 'paths' || path.length < 3) return undefined;
+  const method = path[2];
+  const prefix = method === 'additionalOperations' ? 4 : (HTTP_METHODS as readonly unknown[]).includes(method) ? 3 : undefined;
+  if (prefix === undefined || path.length < prefix) return undefined;
+  return JSON.stringify(path.slice(prefix).map((segment) => (typeof segment === 'number' ? '#' : segment)));
+}
+
+function byPosition(a: EngineFinding, b: EngineFinding): number {
+  return a.source.localeCompare(b.source) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** The findings with each group of identical ones (same file, rule, message, flagged content and place) merged into one. */
+export function mergeRepeats(findings: readonly EngineFinding[]): EngineFinding[] {
+  const groups = new Map<string, EngineFinding[]>();
+  const merged: EngineFinding[] = [];
+  for (const finding of findings) {
+    const place = placeInOperation(finding.path);
+    if (place === undefined || finding.suppression || finding.related || isDiagnostic(finding.ruleId)) {
+      merged.push(finding);
+      continue;
+    }
+    const key = JSON.stringify([finding.source, finding.ruleId, finding.messageId, finding.message, finding.nodeHash, place]);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      merged.push(group[0]);
+      continue;
+    }
+    const [first] = group.sort(byPosition);
+    merged.push({
+      ...first,
+      message: `${first.message} Repeated identically in ${group.length} places.`,
+      related: group.map(({ source, path, range }) => ({ source, path, range, message: pointerTo(path) })),
+    });
+  }
+  return merged;
+}
