@@ -1,49 +1,13 @@
 import { defineRule } from './define-rule';
-import { nameWords } from './support/names';
-import { isObject, parameterSchemaAt } from './support/openapi';
+import { namesCredential } from './support/credentials';
+import { isFreeText, isObject, JsonObject, parameterSchemaAt, valueSchemaOf } from './support/openapi';
 
-/** Words that name a credential wherever they stand in a parameter name. */
-const CREDENTIAL_WORDS = new Set([
-  'password',
-  'passwd',
-  'pwd',
-  'passphrase',
-  'secret',
-  'apikey',
-  'credential',
-  'credentials',
-  'authorization',
-  'jsessionid',
-]);
-/** Two-word names of credentials: api key, access key, private key, session id. */
-const CREDENTIAL_PAIRS = [
-  ['api', 'key'],
-  ['access', 'key'],
-  ['private', 'key'],
-  ['session', 'id'],
-];
-/** Words before `token` that make it a pagination cursor rather than a credential. */
-const CURSOR_WORDS = new Set([
-  'page',
-  'next',
-  'prev',
-  'previous',
-  'continuation',
-  'cursor',
-  'sync',
-  'pagination',
-  'resume',
-  'start',
-  'end',
-]);
+/** A description that says a token is a pagination cursor. */
+const CURSOR_DESCRIPTION = /\b(paginat\w*|page of|next page|cursor|continuation|continue listing)\b/i;
 
-/** Whether a parameter name says it carries a credential; see the rule's rationale for the word rules. */
-export function namesCredential(name: string): boolean {
-  const words = nameWords(name);
-  if (words.some((word) => CREDENTIAL_WORDS.has(word))) return true;
-  if (CREDENTIAL_PAIRS.some(([first, second]) => words.some((word, i) => word === first && words[i + 1] === second))) return true;
-  const last = words.length - 1;
-  return words[last] === 'token' && !CURSOR_WORDS.has(words[last - 1]);
+/** Whether an input named like a credential can carry one: free text, not described as a pagination cursor. */
+function canCarryCredential(schema: JsonObject | undefined, description: unknown): boolean {
+  return isFreeText(schema) && !(typeof description === 'string' && CURSOR_DESCRIPTION.test(description));
 }
 
 export default defineRule({
@@ -55,8 +19,11 @@ export default defineRule({
     'path parameter leaks. Names are split into words (camelCase, snake_case, kebab-case) and matched ' +
     'case-insensitively on those words, not on substrings: `password`, `secret`, `apiKey`/`api_key`/`api-key`, ' +
     '`access_key`, `private_key`, `session_id`, `authorization` and `credentials` anywhere in the name; `token` only ' +
-    'as the last word (so `tokenCount` is not flagged) and not after a pagination word (so `page_token`, ' +
-    '`next_token` and `continuation_token` cursors are not flagged, while `access_token`, `id_token` and `token` are).',
+    'as the last word (so `tokenCount` is not flagged) and not with a pagination word (so `page_token`, ' +
+    '`next_token` and `ContinuationToken` cursors are not flagged, while `access_token`, `id_token` and `token` are). ' +
+    'Names that describe or identify a credential are not one (`secretName`, `secret_type`, `apiKeyId`, ' +
+    '`AccountSid`), except `session_id`; nor are booleans, numbers, enums, a token described as a pagination cursor, ' +
+    'or a path parameter named `authorization`, which names an authorization object.',
   sources: [
     'OWASP API Security Top 10 2023 API2 (Broken Authentication): credentials in URLs',
     'OWASP REST Security Cheat Sheet: sensitive information in HTTP requests',
@@ -75,14 +42,15 @@ export default defineRule({
         // OpenAPI 3.2: one parameter describes the whole query string; its schema's properties are the query's names.
         const query = parameterSchemaAt(parameter);
         const properties = query && isObject(query.schema.properties) ? query.schema.properties : {};
-        for (const name of Object.keys(properties)) {
-          if (namesCredential(name))
+        for (const [name, property] of Object.entries(properties)) {
+          if (namesCredential(name) && (!isObject(property) || canCarryCredential(property, property.description)))
             context.report('credentialInUrl', { at: [...query!.at, 'properties', name], data: { name, location: 'query' } });
         }
         return;
       }
       if ((parameter.in !== 'query' && parameter.in !== 'path') || typeof parameter.name !== 'string') return;
-      if (namesCredential(parameter.name)) {
+      const schema = valueSchemaOf(parameter);
+      if (namesCredential(parameter.name, parameter.in) && canCarryCredential(schema, parameter.description ?? schema?.description)) {
         context.report('credentialInUrl', { at: ['name'], data: { name: parameter.name, location: parameter.in } });
       }
     },

@@ -1,4 +1,6 @@
 import { defineRule, PathSegment } from './define-rule';
+import { namesCredential } from './support/credentials';
+import { asText } from './support/openapi';
 import { PathLink, toPath } from './support/path-links';
 
 /** Secret formats, each a pattern matched within string values. */
@@ -18,13 +20,66 @@ const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
 /** Tell-tale parts of placeholders: `xxxx`, `...`, `<token>`, `YOUR_API_KEY`, `EXAMPLE`, `****`. */
 const PLACEHOLDER = /x{4,}|\.\.\.|<[^>]*>|your[_-]|example|placeholder|dummy|redacted|changeme|\*{3,}/i;
 
-/** The kind of secret a string holds, unless it is an obvious placeholder. */
+/** The payload of jwt.io's sample token (`{"sub":"1234567890","name":"John Doe","iat":1516239022}`), printed everywhere. */
+const JWT_IO_SAMPLE_PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
+
+/** Shannon entropy of a string, in bits per character. */
+function entropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const character of text) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) bits -= (count / text.length) * Math.log2(count / text.length);
+  return bits;
+}
+
+/** The longest run of characters that each follow the one before (`123456`, `abcdef`) or repeat it (`aaaaaa`). */
+function longestPatternRun(text: string): number {
+  let longest = 1;
+  let ascending = 1;
+  let repeated = 1;
+  for (let index = 1; index < text.length; index += 1) {
+    const step = text.charCodeAt(index) - text.charCodeAt(index - 1);
+    ascending = step === 1 ? ascending + 1 : 1;
+    repeated = step === 0 ? repeated + 1 : 1;
+    longest = Math.max(longest, ascending, repeated);
+  }
+  return longest;
+}
+
+/** Lower-case words joined by `-` or `_`, without a digit: `xoxa-access-token-string`, `sk_live_yourkeyhere`. */
+const WORDS_ONLY = /^[a-z]+(?:[-_][a-z]+)+$/;
+
+/**
+ * Whether a matched secret is a placeholder or a published sample rather than a live value: a tell-tale word, jwt.io's
+ * sample token, readable words without digits, a run of six sequential or repeated characters, or too little entropy
+ * for a generated secret (under 3 bits per character).
+ */
+function isPlaceholder(value: string): boolean {
+  if (PLACEHOLDER.test(value) || value.includes(JWT_IO_SAMPLE_PAYLOAD) || WORDS_ONLY.test(value)) return true;
+  const body = value.replace(/^(?:Bearer\s+|xox[abprs]-|[rs]k_live_|gh[pousr]_|github_pat_|AIza)/, '');
+  return longestPatternRun(body) >= 6 || entropy(body) < 3;
+}
+
+/** The kind of secret a string holds, unless it is an obvious placeholder or a published sample. */
 export function secretIn(text: string): string | undefined {
   for (const { kind, pattern } of SECRET_PATTERNS) {
     const match = pattern.exec(text);
-    if (match && !PLACEHOLDER.test(match[0])) return kind;
+    if (match && !isPlaceholder(match[0])) return kind;
   }
   return undefined;
+}
+
+/** A 40-hexadecimal-digit token (a SHA-1-sized key, GitHub's classic tokens). */
+const HEX_40 = /^[0-9a-f]{40}$/i;
+
+/**
+ * Whether a value under a secret-named field (`password`, `client_secret`, `api_key`) or of `format: password` looks
+ * like a real secret: one word of 12 or more characters, no placeholder, and a generated secret's entropy (at least
+ * 3.5 bits per character), or 40 hexadecimal digits.
+ */
+export function looksLikeSecretValue(value: string): boolean {
+  if (value.length < 12 || /\s/.test(value) || isPlaceholder(value)) return false;
+  return HEX_40.test(value) || entropy(value) >= 3.5;
 }
 
 /**
@@ -36,7 +91,7 @@ function walk(
   root: unknown,
   at: PathLink | undefined,
   seenFor: (link: PathLink | undefined) => WeakSet<object>,
-  visit: (key: string, child: unknown, parentIsArray: boolean, link: PathLink) => void,
+  visit: (key: string, child: unknown, parent: object, link: PathLink) => void,
 ): void {
   const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: at }];
   while (pending.length > 0) {
@@ -47,23 +102,30 @@ function walk(
     seen.add(node);
     const isArray = Array.isArray(node);
     const entries = Object.entries(node);
-    for (const [key, child] of entries) visit(key, child, isArray, { parent: link, segment: isArray ? Number(key) : key });
+    for (const [key, child] of entries) visit(key, child, node, { parent: link, segment: isArray ? Number(key) : key });
     for (let index = entries.length - 1; index >= 0; index -= 1) {
       pending.push({ node: entries[index][1], link: { parent: link, segment: isArray ? Number(entries[index][0]) : entries[index][0] } });
     }
   }
 }
 
-/** Visits every string within an example value, with its path, once per object (examples may be circular). */
-function forEachString(value: unknown, at: PathLink, visit: (text: string, at: () => PathSegment[]) => void): void {
-  if (typeof value === 'string') visit(value, () => toPath(at));
+/**
+ * Visits every string within an example value, with its path and the name of the member holding it (undefined for the
+ * example itself and for items of a list), once per object (examples may be circular).
+ */
+function forEachString(
+  value: unknown,
+  at: PathLink,
+  visit: (text: string, at: () => PathSegment[], key: string | undefined) => void,
+): void {
+  if (typeof value === 'string') visit(value, () => toPath(at), undefined);
   const seen = new WeakSet<object>();
   walk(
     value,
     at,
     () => seen,
-    (_key, child, _isArray, link) => {
-      if (typeof child === 'string') visit(child, () => toPath(link));
+    (key, child, parent, link) => {
+      if (typeof child === 'string') visit(child, () => toPath(link), Array.isArray(parent) ? undefined : key);
     },
   );
 }
@@ -80,15 +142,15 @@ const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'exa
  * parent key, which decides whether its `example` member is a name), so the cost follows the document's size,
  * not the size of its expansion.
  */
-function forEachExample(root: unknown, visit: (value: unknown, at: PathLink) => void): void {
+function forEachExample(root: unknown, visit: (value: unknown, at: PathLink, owner: Record<string, unknown>) => void): void {
   const walked = { named: new WeakSet<object>(), valued: new WeakSet<object>() };
   const isNamed = (link: PathLink | undefined) => link !== undefined && NAMED_MAPS.has(String(link.segment));
   walk(
     root,
     undefined,
     (link) => (isNamed(link) ? walked.named : walked.valued),
-    (key, child, parentIsArray, link) => {
-      if (!parentIsArray && !isNamed(link.parent) && EXAMPLE_KEYS.has(key)) visit(child, link);
+    (key, child, parent, link) => {
+      if (!Array.isArray(parent) && !isNamed(link.parent) && EXAMPLE_KEYS.has(key)) visit(child, link, parent as Record<string, unknown>);
     },
   );
 }
@@ -101,8 +163,11 @@ export default defineRule({
     'Descriptions are published, rendered in portals and committed to repositories; a real token or key pasted ' +
     'into an example is leaked to everyone who reads them, and defaults may even be sent by generated clients. ' +
     'Recognised: JSON Web Tokens, `Bearer` tokens, PEM private keys, AWS access keys, GitHub, Slack and Stripe ' +
-    'secret keys, Google API keys. Obvious placeholders (`xxxx`, `...`, `<token>`, `YOUR_API_KEY`, values ' +
-    'containing `EXAMPLE`) are not flagged.',
+    'secret keys, Google API keys; and, under a secret-named field (`password`, `client_secret`, `api_key`) or ' +
+    "`format: password`, a single word of 12 or more characters with a generated secret's entropy, or 40 hex " +
+    'digits. Placeholders and published samples are not flagged: `xxxx`, `...`, `<token>`, `YOUR_API_KEY`, values ' +
+    "containing `EXAMPLE`, jwt.io's sample token, readable words (`xoxa-access-token-string`), runs of sequential " +
+    'or repeated characters (`1234567890abcdef`), and values with too little entropy for a generated secret.',
   sources: [
     'OWASP API Security Top 10 2023 API8 (Security Misconfiguration)',
     'OWASP Secrets Management Cheat Sheet: never store secrets in documentation or code',
@@ -116,12 +181,15 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      forEachExample(root, (value, exampleAt) =>
-        forEachString(value, exampleAt, (text, at) => {
-          const kind = secretIn(text);
+      forEachExample(root, (value, exampleAt, owner) => {
+        // The example's own name: the property it is the example of, or the parameter's name.
+        const ownerName = exampleAt.parent?.parent?.segment === 'properties' ? String(exampleAt.parent.segment) : asText(owner.name);
+        forEachString(value, exampleAt, (text, at, key) => {
+          const secretNamed = key === undefined ? namesCredential(ownerName) || owner.format === 'password' : namesCredential(key);
+          const kind = secretIn(text) ?? (secretNamed && looksLikeSecretValue(text) ? `a real value of "${key ?? ownerName}"` : undefined);
           if (kind) context.report('secret', { at: at(), data: { kind } });
-        }),
-      );
+        });
+      });
     },
   },
 });

@@ -25,6 +25,16 @@ function declaresProperties(schema: JsonObject): boolean {
   return false;
 }
 
+/**
+ * The `oneOf`/`anyOf` branches of a schema that only add constraints to it: their properties (if any) are all declared
+ * by the schema itself, so they describe no object of their own to close.
+ */
+function constraintBranches(schema: JsonObject): JsonObject[] {
+  const declared = new Set(isObject(schema.properties) ? Object.keys(schema.properties) : []);
+  const branches = [schema.oneOf, schema.anyOf].flatMap((list) => (Array.isArray(list) ? list.filter(isObject) : []));
+  return branches.filter((branch) => !isObject(branch.properties) || Object.keys(branch.properties).every((name) => declared.has(name)));
+}
+
 const ID = 'require-additional-properties-false';
 
 export default defineRule({
@@ -37,8 +47,9 @@ export default defineRule({
     '(through `$ref`, `properties`, `items`, `allOf`, `oneOf`, `anyOf`) must close itself; in OpenAPI 3.1 ' +
     '`unevaluatedProperties: false` counts too. An `allOf` composition is judged as a whole: its members need not ' +
     "close themselves (that would make the composition reject the other members' properties); an open composition " +
-    'is reported once, at the composing schema. A shared component is reported once, at its definition. Response ' +
-    'schemas are never flagged.',
+    'is reported once, at the composing schema. A `oneOf`/`anyOf` branch that only constrains its schema (no ' +
+    'properties but those the schema declares, such as a branch of `required` names) is not an object to close. A ' +
+    'shared component is reported once, at its definition. Response schemas are never flagged.',
   sources: [
     'OWASP API Security Top 10 2023 API3 (Broken Object Property Level Authorization): mass assignment',
     'OWASP Mass Assignment Cheat Sheet',
@@ -56,12 +67,15 @@ export default defineRule({
       const body = requestBodySchemaAt(input, context.root);
       if (!body) return;
       const open: { path: PathSegment[]; label: string; messageId: 'open' | 'openComposition' }[] = [];
+      const constraints = new WeakSet<object>();
       walkSchemas(
         body.schema,
         body.at,
         (visited) => {
           const { schema, composed } = visited;
-          if (composed || isClosed(schema)) return;
+          // Branches are visited after the schema that holds them.
+          for (const branch of constraintBranches(schema)) constraints.add(branch);
+          if (composed || isClosed(schema) || constraints.has(schema)) return;
           const messageId = Array.isArray(schema.allOf)
             ? declaresProperties(schema)
               ? 'openComposition'

@@ -5,6 +5,38 @@ testRule(rule, {
   valid: ['pass-oas30.yaml', 'pass-swagger2.yaml'],
   invalid: [
     {
+      name: 'bounded patterns and formats, binary uploads and read-only subtrees need no maxLength',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /files:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          multipart/form-data:',
+        '            schema:',
+        '              type: object',
+        '              properties:',
+        '                code: {type: string, pattern: "^[\\\\da-z]{26}$"}',
+        '                handle: {type: string, pattern: "^[a-z]{3,24}$"}',
+        '                id: {type: string, format: int64}',
+        '                country: {type: string, format: iso-3166-alpha-2}',
+        '                file: {type: string, format: binary}',
+        '                audit: {type: object, readOnly: true, properties: {note: {type: string}}}',
+        '                slug: {type: string, pattern: "^[a-z]+$"}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          messageId: 'unbounded',
+          pointer: '/paths/~1files/post/requestBody/content/multipart~1form-data/schema/properties/slug',
+          line: 18,
+        },
+      ],
+    },
+    {
       // Pet is used by two request bodies and reported once; `format: email` does not bound a length.
       fixture: 'fail-oas30.yaml',
       findings: [

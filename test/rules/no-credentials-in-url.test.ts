@@ -1,9 +1,40 @@
-import rule, { namesCredential } from '../../src/rules/no-credentials-in-url';
+import rule from '../../src/rules/no-credentials-in-url';
+import { namesCredential } from '../../src/rules/support/credentials';
 import { testRule } from '../support/rule-tester';
 
 testRule(rule, {
   valid: ['pass-oas30.yaml', 'pass-swagger2.yaml'],
   invalid: [
+    {
+      name: 'real credentials stay, whatever else the operation has',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      parameters:',
+        '        - {name: token, in: query, description: Authentication token., schema: {type: string}}',
+        '        - {name: client_secret, in: query, schema: {type: string}}',
+        '        - {name: hide_secret, in: query, schema: {type: boolean}}',
+        '        - {name: secret_type, in: query, schema: {type: string}}',
+        '        - {name: password_kind, in: query, schema: {type: string, enum: [plain, hashed]}}',
+        '        - {name: api_key_count, in: query, schema: {type: integer}}',
+        '        - {name: token, in: path, required: true, description: The cursor of the next page of results., schema: {type: string}}',
+        '        - {name: authorization, in: path, required: true, schema: {type: string}}',
+        '      responses: {"200": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          messageId: 'credentialInUrl',
+          pointer: '/paths/~1a/get/parameters/0/name',
+          line: 7,
+          message: 'The query parameter "token" carries a credential in the URL.',
+        },
+        { messageId: 'credentialInUrl', pointer: '/paths/~1a/get/parameters/1/name', line: 8 },
+      ],
+    },
     {
       // The shared Password parameter is reported once, at its definition.
       fixture: 'fail-oas30.yaml',
@@ -88,7 +119,22 @@ describe('namesCredential', () => {
     'limit',
     'session',
     'id',
+    // Names that describe or identify a credential, and cursors by any spelling.
+    'secretName',
+    'secret_type',
+    'exclude_secret_types',
+    'AccountSid',
+    'apiKeyId',
+    'credentialId',
+    'passwordPolicy',
+    'ContinuationToken',
+    'continuation_token',
   ])('%s does not', (name) => {
     expect(namesCredential(name)).toBe(false);
+  });
+
+  test('a path parameter named authorization names an authorization object', () => {
+    expect(namesCredential('authorization', 'path')).toBe(false);
+    expect(namesCredential('authorization', 'query')).toBe(true);
   });
 });

@@ -1,9 +1,38 @@
-import rule, { namesUrl } from '../../src/rules/no-ssrf-url-parameters';
+import rule, { namesUrl, takesUrl } from '../../src/rules/no-ssrf-url-parameters';
 import { testRule } from '../support/rule-tester';
 
 testRule(rule, {
   valid: ['pass-oas30.yaml'],
   invalid: [
+    {
+      name: 'link objects in a body describe the API, a callback URL beside them does not',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /hooks:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              properties:',
+        '                _links: {type: object, properties: {self: {type: object, properties: {href: {type: string}}}}}',
+        '                href: {type: string}',
+        '                callback_url: {type: string, format: uri}',
+        '                callbackMethod: {type: string}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          messageId: 'urlProperty',
+          pointer: '/paths/~1hooks/post/requestBody/content/application~1json/schema/properties/callback_url',
+          line: 14,
+        },
+      ],
+    },
     {
       fixture: 'fail-oas30.yaml',
       findings: [
@@ -31,6 +60,28 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('takesUrl', () => {
+  test.each<[string, Record<string, unknown> | undefined]>([
+    ['callback_url', { type: 'string' }],
+    ['webhook_url', undefined],
+    ['redirect_uri', { type: 'string', format: 'uri' }],
+    ['StatusCallback', { type: 'string' }],
+    ['callback', { type: 'string', format: 'uri' }],
+  ])('%s takes a URL', (name, schema) => expect(takesUrl(name, schema)).toBe(true));
+  test.each<[string, Record<string, unknown> | undefined]>([
+    ['redirect', { type: 'boolean' }],
+    ['callback_url', { type: 'string', readOnly: true }],
+    ['webhook_url', { type: 'string', enum: ['a', 'b'] }],
+    ['redirect_uri', { type: 'integer' }],
+    ['callbackMethod', { type: 'string' }],
+    ['StatusCallbackEvent', { type: 'string' }],
+    ['redirectStatusCode', { type: 'string' }],
+    ['callback_method', { type: 'string', format: 'http-method' }],
+    ['callback', { type: 'string' }],
+    ['jsonp', undefined],
+  ])('%s does not', (name, schema) => expect(takesUrl(name, schema)).toBe(false));
 });
 
 describe('namesUrl', () => {

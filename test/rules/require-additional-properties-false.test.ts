@@ -7,6 +7,30 @@ testRule(rule, {
   valid: ['pass-oas30.yaml', 'pass-oas31.yaml', 'pass-swagger2.yaml'],
   invalid: [
     {
+      name: 'oneOf branches that only add constraints are not objects to close',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              additionalProperties: false',
+        '              properties: {kind: {type: string}, name: {type: string}}',
+        '              oneOf:',
+        '                - required: [kind]',
+        '                - {properties: {kind: {enum: [cat]}}, required: [name]}',
+        '                - {properties: {extra: {type: string}}}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'open', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/oneOf/2', line: 16 }],
+    },
+    {
       fixture: 'fail-oas30.yaml',
       findings: [
         // Two open schemas in one body: one finding for the body, the schemas related.

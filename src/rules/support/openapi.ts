@@ -136,3 +136,19 @@ export function parameterSchemaAt(parameter: JsonObject): { schema: JsonObject; 
 export function asText(value: unknown): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
+
+/** A parameter's value schema: OpenAPI 3 `schema` (or its one media type's), or the Swagger 2.0 parameter itself. */
+export function valueSchemaOf(parameter: JsonObject): JsonObject | undefined {
+  return parameterSchemaAt(parameter)?.schema ?? ('type' in parameter ? parameter : undefined);
+}
+
+/**
+ * Whether values of a schema can be free text: not only booleans or numbers, and not an `enum` or a `const`. A value
+ * without a schema can be anything.
+ */
+export function isFreeText(schema: JsonObject | undefined): boolean {
+  if (schema === undefined) return true;
+  if ('enum' in schema || 'const' in schema) return false;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return !types.every((type) => type === 'boolean' || type === 'integer' || type === 'number');
+}

@@ -63,14 +63,15 @@ const MAPS = ['properties', 'patternProperties'] as const;
 const LISTS = ['oneOf', 'anyOf', 'prefixItems', 'items'] as const;
 
 /**
- * Calls `visit` for `schema` and every subschema it accepts input through, depth first. Each (schema, role)
- * is visited once per memo, so recursive schemas terminate. The walk keeps its own stack: real documents nest
+ * Calls `visit` for `schema` and every subschema it accepts input through, depth first, unless `visit` returns
+ * false for a schema, which prunes its subschemas. Each (schema, role) is visited once per memo, so recursive
+ * schemas terminate. The walk keeps its own stack: real documents nest
  * deeper than the call stack allows.
  */
 export function walkSchemas(
   schema: JsonObject,
   at: PathSegment[],
-  visit: (node: VisitedSchema) => void,
+  visit: (node: VisitedSchema) => boolean | void,
   memo: WalkMemo = { composed: new WeakSet(), standalone: new WeakSet() },
 ): void {
   const pending: { node: unknown; link: PathLink | undefined; composed: boolean }[] = [{ node: schema, link: undefined, composed: false }];
@@ -81,13 +82,15 @@ export function walkSchemas(
     if (seen.has(node)) continue;
     seen.add(node);
     let path: PathSegment[] | undefined;
-    visit({
+    const prune = visit({
       schema: node,
       composed,
       get at() {
         return (path ??= toPath(link, at));
       },
     });
+    // A visitor that returns false keeps the walk out of the schema's subschemas.
+    if (prune === false) continue;
     // Pushed in reverse so that children are visited in document order.
     const children: { node: unknown; link: PathLink; composed: boolean }[] = [];
     const child = (value: unknown, segments: PathSegment[], isComposed = false) => {
@@ -152,8 +155,8 @@ export function hasType(schema: JsonObject, type: string): boolean {
 
 /**
  * Calls `judge` for every schema that accepts request input below `node`, with its `allOf` keywords merged.
- * `allOf` members are judged as part of their composition, and `readOnly` schemas are skipped: servers
- * ignore them in requests. Each schema is judged once per document and rule; `at` builds its path on demand.
+ * `allOf` members are judged as part of their composition, and `readOnly` schemas are skipped with everything
+ * below them: servers ignore them in requests. Each schema is judged once per document and rule; `at` builds its path on demand.
  */
 export function forEachInputSchema(
   node: unknown,
@@ -167,9 +170,10 @@ export function forEachInputSchema(
     input.schema,
     input.at,
     (visited) => {
-      if (visited.composed) return;
       const merged = mergedKeywords(visited.schema);
-      if (merged.readOnly !== true) judge(merged, () => visited.at);
+      // What is read-only is ignored in requests, all of it.
+      if (merged.readOnly === true) return false;
+      if (!visited.composed) judge(merged, () => visited.at);
     },
     documentMemo(root, ruleId),
   );
