@@ -169,7 +169,7 @@ export class SpectralEngine {
       nodeHash: '',
     }));
     const problems = this.collectSuppressions(source, text, document);
-    const findings = [...results.map((result) => this.toFinding(result, document)), ...loops];
+    const findings = foldNonStringKeys([...results.map((result) => this.toFinding(result, document)), ...loops]);
     for (const finding of findings) {
       const data = finding.source === source ? document.data : this.referencedDocument(finding.source)?.data;
       // A finding that stands for many (every operation, every field of a body) is hashed by what it says, not by a
@@ -350,6 +350,33 @@ function resolverDiagnostics(document: IDocument, errors: readonly IResolveError
     const range = document.getRangeForJsonPath(path, true) ?? { start: DOCUMENT_START, end: DOCUMENT_START };
     return [{ code: 'invalid-ref', path, message, severity: 0, range, ...(source === undefined ? {} : { source }) }];
   });
+}
+
+/** The YAML parser's words for a key that is a number, a boolean or null (`200:`), which it reads as a string. */
+const NON_STRING_KEY = /^Mapping key must be a string scalar rather than /;
+
+/**
+ * Unquoted response codes (`200:`) are common in real Swagger 2.0 files, and the parser reads them as the strings
+ * they should be: the document is linted as usual, and the keys are one `invalid-openapi` warning for the document,
+ * with every place related, instead of a parse error per key (178 in Dropbox's description).
+ */
+function foldNonStringKeys(findings: EngineFinding[]): EngineFinding[] {
+  const keys = findings.filter((finding) => finding.ruleId === DIAGNOSTIC.parseError && NON_STRING_KEY.test(finding.message));
+  if (keys.length === 0) return findings;
+  const [first] = keys;
+  const message =
+    keys.length === 1
+      ? "A mapping key is not a string (a response code such as 200:); quote it: '200':."
+      : `${keys.length} mapping keys are not strings (response codes such as 200:); quote them: '200':.`;
+  const folded: EngineFinding = {
+    ...first,
+    ruleId: DIAGNOSTIC.invalidOpenApi,
+    messageId: 'nonStringKeys',
+    severity: 'warn',
+    message,
+    related: keys.map(({ source, path, range }) => ({ source, path, range, message: path.map(String).join('/') })),
+  };
+  return [...findings.filter((finding) => !keys.includes(finding)), folded];
 }
 
 /** json-ref-resolver's words for a pointer missing in the file or URL a ref reads. */

@@ -278,3 +278,35 @@ function setGraphNodeEdge(runner: IResolveRunner, node: string, fromPointer: str
   nodeData.refMap[fromPointer] = toNode;
   runner.graph.setNodeData(node, nodeData);
 }
+
+/** A `$ref`'s pointer with its percent-encoding decoded (RFC 6901 §6: a URI fragment is percent-decoded first). */
+function percentDecoded(ref: string): string {
+  const hash = ref.indexOf('#');
+  if (hash < 0 || !ref.includes('%', hash)) return ref;
+  try {
+    return ref.slice(0, hash + 1) + decodeURIComponent(ref.slice(hash + 1));
+  } catch {
+    return ref;
+  }
+}
+
+/**
+ * Spectral places a finding reached through a `$ref` by following the ref maps of the resolver's graph, and turns the
+ * pointer it ends on into a path decoding `~0` and `~1` only (spectral-core 1.24's DocumentInventory): a target written
+ * percent-encoded (`#/paths/~1customers~1%7Bid%7D`), as json-ref-resolver keeps it and as pointers are re-encoded, is
+ * not found, and the finding lands on the nearest ancestor (`/paths`, a range of a thousand lines). The targets are
+ * given decoded, and each pointer that differs decoded is also given as a key, for refs followed through refs.
+ * Checked by test/refs/local-refs.test.ts.
+ */
+export function decodeRefMapPointers(graph: IResolveResult['graph']): void {
+  for (const node of graph.overallOrder()) {
+    const data = graph.getNodeData(node) as { refMap?: Record<string, string> } | undefined;
+    if (!data?.refMap) continue;
+    const decoded: Record<string, string> = {};
+    for (const [from, to] of Object.entries(data.refMap)) {
+      decoded[from] = percentDecoded(to);
+      decoded[percentDecoded(from)] ??= decoded[from];
+    }
+    data.refMap = decoded;
+  }
+}

@@ -4,7 +4,7 @@
  */
 import type { IResolveError, Resolver } from '../stoplight';
 import { withSafeKeys } from '../input/document-safety';
-import { LocalFirstResolver } from './local-refs';
+import { decodeRefMapPointers, LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { EncodingError, isInside, readLimited } from '../input/read';
@@ -116,6 +116,7 @@ export function createConfinedResolver(
   const resolve = resolver.resolve.bind(resolver);
   resolver.resolve = async (source, opts) => {
     const result = await resolve(source, opts);
+    decodeRefMapPointers(result.graph);
     onResolved(result.errors);
     return result;
   };

@@ -50,7 +50,7 @@ export default defineRule({
   fix: 'Use `type: string, format: uuid` (or another unguessable id), and check object ownership on every request.',
   precision: 'medium',
   messages: {
-    numericId: 'Path parameter "{{name}}" of {{operation}} is a guessable {{type}} id; prefer an unguessable id.',
+    numericId: 'Path parameter "{{name}}" is a guessable {{type}} id; prefer an unguessable id.',
   },
   visit: {
     Document(root, context) {

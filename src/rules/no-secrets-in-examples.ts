@@ -1,5 +1,6 @@
 import { defineRule, PathSegment } from './define-rule';
 import { namesCredential } from './support/credentials';
+import { Gap, reportTogether } from './support/gaps';
 import { asText } from './support/openapi';
 import { PathLink, toPath } from './support/path-links';
 
@@ -17,8 +18,12 @@ const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
 ];
 
-/** Tell-tale parts of placeholders: `xxxx`, `...`, `<token>`, `YOUR_API_KEY`, `EXAMPLE`, `****`. */
-const PLACEHOLDER = /x{4,}|\.\.\.|<[^>]*>|your[_-]|example|placeholder|dummy|redacted|changeme|\*{3,}/i;
+/**
+ * Tell-tale parts of placeholders: `xxxx`, `...`, `<token>`, `YOUR_API_KEY`, `EXAMPLE`, `****`, and words no
+ * generated secret spells out (`SecretPassword123`, `my123secure456password789`, `assets-sandbox-…`).
+ */
+const PLACEHOLDER =
+  /x{4,}|\.\.\.|<[^>]*>|your[_-]|example|placeholder|dummy|redacted|changeme|\*{3,}|password|secret|sample|sandbox|test|demo|fake/i;
 
 /** The payload of jwt.io's sample token (`{"sub":"1234567890","name":"John Doe","iat":1516239022}`), printed everywhere. */
 const JWT_IO_SAMPLE_PAYLOAD = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
@@ -46,8 +51,8 @@ function longestPatternRun(text: string): number {
   return longest;
 }
 
-/** Lower-case words joined by `-` or `_`, without a digit: `xoxa-access-token-string`, `sk_live_yourkeyhere`. */
-const WORDS_ONLY = /^[a-z]+(?:[-_][a-z]+)+$/;
+/** Words joined by `-` or `_`, without a digit: `xoxa-access-token-string`, `BASIC_AUTH_PASSWORD`. */
+const WORDS_ONLY = /^[a-z]+(?:[-_][a-z]+)+$/i;
 
 /**
  * Whether a matched secret is a placeholder or a published sample rather than a live value: a tell-tale word, jwt.io's
@@ -69,6 +74,9 @@ export function secretIn(text: string): string | undefined {
   return undefined;
 }
 
+/** Values that are something else than a secret, whatever their field's name: URLs, dates, UUIDs (ids in examples). */
+const NOT_A_SECRET_VALUE = /:\/\/|^\d{4}-\d{2}-\d{2}|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A 40-hexadecimal-digit token (a SHA-1-sized key, GitHub's classic tokens). */
 const HEX_40 = /^[0-9a-f]{40}$/i;
 
@@ -78,7 +86,7 @@ const HEX_40 = /^[0-9a-f]{40}$/i;
  * 3.5 bits per character), or 40 hexadecimal digits.
  */
 export function looksLikeSecretValue(value: string): boolean {
-  if (value.length < 12 || /\s/.test(value) || isPlaceholder(value)) return false;
+  if (value.length < 12 || /\s/.test(value) || NOT_A_SECRET_VALUE.test(value) || isPlaceholder(value)) return false;
   return HEX_40.test(value) || entropy(value) >= 3.5;
 }
 
@@ -178,18 +186,32 @@ export default defineRule({
   precision: 'medium',
   messages: {
     secret: 'This example holds what looks like {{kind}}; use a placeholder and revoke the secret if it is real.',
+    secretRepeated:
+      'These {{count}} examples hold the same value, which looks like {{kind}}; use a placeholder and revoke the secret if it is real.',
   },
   visit: {
     Document(root, context) {
+      // One secret pasted into many examples is one leak: reported once, with every place it is in.
+      const bySecret = new Map<string, { kind: string; places: Gap[] }>();
       forEachExample(root, (value, exampleAt, owner) => {
         // The example's own name: the property it is the example of, or the parameter's name.
         const ownerName = exampleAt.parent?.parent?.segment === 'properties' ? String(exampleAt.parent.segment) : asText(owner.name);
         forEachString(value, exampleAt, (text, at, key) => {
           const secretNamed = key === undefined ? namesCredential(ownerName) || owner.format === 'password' : namesCredential(key);
           const kind = secretIn(text) ?? (secretNamed && looksLikeSecretValue(text) ? `a real value of "${key ?? ownerName}"` : undefined);
-          if (kind) context.report('secret', { at: at(), data: { kind } });
+          if (kind === undefined) return;
+          const path = at();
+          const place = { path, label: path.map(String).join('/') };
+          const secret = bySecret.get(text);
+          if (secret) secret.places.push(place);
+          else bySecret.set(text, { kind, places: [place] });
         });
       });
+      for (const { kind, places } of bySecret.values()) {
+        const [first] = places;
+        const oneByOne = reportTogether(context, places, { at: first.path, messageId: 'secretRepeated', data: { kind } });
+        for (const { path } of oneByOne) context.report('secret', { at: path, data: { kind } });
+      }
     },
   },
 });

@@ -31,6 +31,41 @@ describe('loading documents', () => {
     });
   });
 
+  test('unquoted response codes are linted as strings, and are one invalid-openapi warning, not a parse error per key', async () => {
+    const swagger = [
+      'swagger: "2.0"',
+      'info: {title: t, version: "1"}',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      '        200: {description: ok}',
+      '        404: {description: missing}',
+      '',
+    ].join('\n');
+    const result = await lint(['-'], { cwd: REPO_ROOT, stdin: swagger, ruleset });
+    expect(
+      result.findings.map((f) => [f.ruleId, f.severity, f.pointer, f.range.start.line, f.message, f.related?.map((r) => r.pointer)]),
+    ).toEqual([
+      [
+        'define-429-response',
+        'warn',
+        '/paths/~1a/get/responses',
+        6,
+        'Operation GET /a defines no 429 (Too Many Requests) response.',
+        undefined,
+      ],
+      [
+        'invalid-openapi',
+        'warn',
+        '/paths/~1a/get/responses/200',
+        7,
+        "2 mapping keys are not strings (response codes such as 200:); quote them: '200':.",
+        ['/paths/~1a/get/responses/200', '/paths/~1a/get/responses/404'],
+      ],
+    ]);
+  });
+
   test('a glob selects like a directory', async () => {
     const [byGlob, byDirectory] = await Promise.all([lintSummary([`${loading}/dir/**/*.yaml`]), lintSummary([`${loading}/dir`])]);
     expect(byGlob).toEqual(byDirectory);

@@ -6,6 +6,24 @@ testRule(rule, {
   valid: ['pass-oas30.yaml', 'pass-swagger2.yaml'],
   invalid: [
     {
+      name: 'a parameter reached through a percent-encoded $ref is reported where it is defined, once',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /customers/{account}:',
+        '    get:',
+        "      parameters: [{$ref: '#/paths/~1other~1%7Bid%7D/get/parameters/0'}]",
+        '      responses: {"200": {description: ok}}',
+        '  /other/{id}:',
+        '    get:',
+        '      parameters: [{name: access_token, in: query, schema: {type: string, maxLength: 10}}]',
+        '      responses: {"200": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'credentialInUrl', pointer: '/paths/~1other~1{id}/get/parameters/0/name', line: 10 }],
+    },
+    {
       name: 'real credentials stay, whatever else the operation has',
       code: [
         'openapi: 3.0.3',

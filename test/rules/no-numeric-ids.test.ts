@@ -30,7 +30,7 @@ testRule(rule, {
           messageId: 'numericId',
           pointer: `${path}/get/parameters/0/schema/type`,
           line: 20,
-          message: 'Path parameter "orderId" of GET /users/{user_id}/orders/{orderId} is a guessable number id; prefer an unguessable id.',
+          message: 'Path parameter "orderId" is a guessable number id; prefer an unguessable id.',
         },
       ],
     },

@@ -60,6 +60,15 @@ const DESCRIPTOR_WORDS = new Set([
   'hint',
   'label',
   'mode',
+  'uri',
+  'url',
+  'used',
+  'at',
+  'date',
+  'time',
+  'created',
+  'updated',
+  'expires',
 ]);
 
 /**
