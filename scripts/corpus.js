@@ -22,8 +22,8 @@ function serve() {
 /** Lints one file and posts its report. */
 async function lintOne(port, file) {
   const began = process.hrtime.bigint();
-  /** @type {{ file: string, exitCode: number, perRule: Record<string, number>, perSeverity: Record<string, number>, crash?: string, ms?: number }} */
-  const report = { file, exitCode: 0, perRule: {}, perSeverity: {} };
+  /** @type {{ file: string, exitCode: number, perRule: Record<string, number>, perRulePlaces: Record<string, number>, perSeverity: Record<string, number>, crash?: string, ms?: number }} */
+  const report = { file, exitCode: 0, perRule: {}, perRulePlaces: {}, perSeverity: {} };
   try {
     // Corpus specs are linted in the corpus directory; a spec from elsewhere (GitHub's) in its own.
     const cwd = isAbsolute(file) ? dirname(file) : workerData.apiDir;
@@ -31,6 +31,7 @@ async function lintOne(port, file) {
     report.exitCode = result.findings.some((f) => isAtLeast(f.severity, 'error')) ? 1 : 0;
     for (const finding of result.findings) {
       report.perRule[finding.ruleId] = (report.perRule[finding.ruleId] ?? 0) + 1;
+      report.perRulePlaces[finding.ruleId] = (report.perRulePlaces[finding.ruleId] ?? 0) + (finding.related?.length ?? 1);
       report.perSeverity[finding.severity] = (report.perSeverity[finding.severity] ?? 0) + 1;
     }
   } catch (error) {
@@ -97,10 +98,12 @@ async function main() {
 
   const exitCodes = { 0: 0, 1: 0, 2: 0 };
   const perRule = new Map();
+  const perRulePlaces = new Map();
   const perSeverity = new Map();
   for (const report of reports) {
     exitCodes[report.exitCode] += 1;
     for (const [rule, count] of Object.entries(report.perRule)) perRule.set(rule, (perRule.get(rule) ?? 0) + count);
+    for (const [rule, count] of Object.entries(report.perRulePlaces)) perRulePlaces.set(rule, (perRulePlaces.get(rule) ?? 0) + count);
     for (const [severity, count] of Object.entries(report.perSeverity)) perSeverity.set(severity, (perSeverity.get(severity) ?? 0) + count);
   }
   const total = [...perSeverity.values()].reduce((sum, count) => sum + count, 0);
@@ -113,8 +116,11 @@ async function main() {
   for (const crash of crashes.slice(0, 20)) console.log(`  ${crash.file}: ${crash.crash.split('\n').slice(0, 3).join('\n    ')}`);
   const bySeverity = ['error', 'warn', 'info', 'hint'].map((severity) => `${severity} ${perSeverity.get(severity) ?? 0}`).join(', ');
   console.log(`Findings: ${total} (${bySeverity}).`);
-  console.log('Findings per rule (specs linted include the diagnostics):');
-  for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${String(count).padStart(8)}  ${rule}`);
+  // A finding that stands for many (every operation, every field of a body) covers its related places.
+  console.log('Findings per rule, and the places they cover (specs linted include the diagnostics):');
+  for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${String(count).padStart(8)}  ${String(perRulePlaces.get(rule)).padStart(8)}  ${rule}`);
+  }
   console.log('Slowest files:');
   for (const { ms, file } of reports.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
     console.log(
