@@ -16,7 +16,8 @@ export default defineRule({
     'Input is rejected by validation, and documenting how makes validation part of the contract: clients can ' +
     'rely on a uniform error body, and reviewers see that the input is checked at all rather than passed through ' +
     'to a backend. Operations without parameters or a request body are not checked. ' +
-    'It is an info in the recommended preset: an undocumented error response is a gap in the contract, not a defect on its own; the strict preset makes it an error.',
+    'It is an info in the recommended preset: an undocumented error response is a gap in the contract, not a defect on its own; the strict preset makes it an error. ' +
+    'When two or more operations lack it and none has it, that is one finding for the document, with the operations listed as related locations.',
   sources: [
     'OWASP API Security Top 10 2023 API8 (Security Misconfiguration): consistent error handling',
     'OWASP Input Validation Cheat Sheet',

@@ -12,7 +12,8 @@ export default defineRule({
     '(their own `security`, else the root `security`) demands authentication are checked: public operations ' +
     '(`security: []` or an empty `{}` alternative) and operations with no security at all are not. A `4XX` range ' +
     'or `default` response does not count: the 401 contract (challenge, body) deserves its own entry. ' +
-    'It is an info in the recommended preset: an undocumented 401 is a gap in the contract, not a defect on its own; the strict preset makes it an error.',
+    'It is an info in the recommended preset: an undocumented 401 is a gap in the contract, not a defect on its own; the strict preset makes it an error. ' +
+    'When two or more operations lack it and none has it, that is one finding for the document, with the operations listed as related locations.',
   sources: ['OWASP API Security Top 10 2023 API2 (Broken Authentication)', 'RFC 9110 §15.5.2 (401 Unauthorized)'],
   owasp: 'API2:2023',
   cwe: [287],

@@ -9,7 +9,8 @@ export default defineRule({
   rationale:
     'An authenticated caller may still lack the right to a resource or action; documenting 403 makes the ' +
     'authorisation check part of the contract, which is where broken object- and function-level authorisation ' +
-    'is caught in review. Only operations whose effective security demands authentication are checked.',
+    'is caught in review. Only operations whose effective security demands authentication are checked. ' +
+    'When two or more operations lack it and none has it, that is one finding for the document, with the operations listed as related locations.',
   sources: [
     'OWASP API Security Top 10 2023 API1 (Broken Object Level Authorization)',
     'OWASP API Security Top 10 2023 API5 (Broken Function Level Authorization)',

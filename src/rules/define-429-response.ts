@@ -8,7 +8,8 @@ export default defineRule({
   rationale:
     'An API without documented rate limiting is exposed to brute force, scraping and resource exhaustion, and its ' +
     'clients cannot back off correctly. Declaring 429 on every operation documents that limits exist and how ' +
-    'clients learn about them.',
+    'clients learn about them. ' +
+    'When two or more operations lack it and none has it, that is one finding for the document, with the operations listed as related locations.',
   sources: ['OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)', 'RFC 6585 §4 (429 Too Many Requests)'],
   owasp: 'API4:2023',
   cwe: [770],

@@ -10,7 +10,8 @@ export default defineRule({
   rationale:
     'An unbounded array lets one request carry millions of items, each to be validated, stored or processed: ' +
     'a cheap way to exhaust server resources or to run batch operations the API never meant to allow. Only ' +
-    'request inputs are checked; a shared schema is reported once, at its definition.',
+    'request inputs are checked; a shared schema is reported once, at its definition. ' +
+    'Two or more at fault in one request input (a body or a parameter) are one finding for the input, with them listed as related locations.',
   sources: [
     'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
     'OWASP API Security Top 10 2023 API6 (Unrestricted Access to Sensitive Business Flows): batch abuse',

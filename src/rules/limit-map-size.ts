@@ -11,7 +11,8 @@ export default defineRule({
   rationale:
     'A map of client-chosen keys can grow without limit: each key costs memory, and hash-flooding or huge ' +
     'metadata blobs follow. Only explicit free-form maps are checked (an absent `additionalProperties` is ' +
-    "require-additional-properties-false's concern for bodies). Only request inputs are checked.",
+    "require-additional-properties-false's concern for bodies). Only request inputs are checked. Two or more at " +
+    'fault in one request input (a body or a parameter) are one finding for the input, with them listed as related locations.',
   sources: ['OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)'],
   owasp: 'API4:2023',
   cwe: [770],

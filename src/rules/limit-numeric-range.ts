@@ -27,7 +27,8 @@ export default defineRule({
     'Unbounded numbers reach code that never expected them: a page size of 10^9, a negative quantity, an amount ' +
     'that overflows. Bounds count in both forms: `minimum`/`maximum` (with the OpenAPI 3.0 boolean ' +
     '`exclusiveMinimum`/`exclusiveMaximum`) and the OpenAPI 3.1 numeric `exclusiveMinimum`/`exclusiveMaximum`. ' +
-    'Only request inputs are checked; a shared schema is reported once, at its definition.',
+    'Only request inputs are checked; a shared schema is reported once, at its definition. ' +
+    'Two or more at fault in one request input (a body or a parameter) are one finding for the input, with them listed as related locations.',
   sources: [
     'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',
     'OWASP Input Validation Cheat Sheet: define the allowed range',

@@ -49,7 +49,8 @@ export default defineRule({
     "close themselves (that would make the composition reject the other members' properties); an open composition " +
     'is reported once, at the composing schema. A `oneOf`/`anyOf` branch that only constrains its schema (no ' +
     'properties but those the schema declares, such as a branch of `required` names) is not an object to close. A ' +
-    'shared component is reported once, at its definition. Response schemas are never flagged.',
+    'shared component is reported once, at its definition. Response schemas are never flagged. ' +
+    'Two or more at fault in one request input (a body or a parameter) are one finding for the input, with them listed as related locations.',
   sources: [
     'OWASP API Security Top 10 2023 API3 (Broken Object Property Level Authorization): mass assignment',
     'OWASP Mass Assignment Cheat Sheet',
