@@ -21,6 +21,34 @@ interface SarifResult {
 }
 
 describe('sarif formatter', () => {
+  test('a finding that stands for many lists its places as related locations, at most 100, each with its own file', () => {
+    const related = Array.from({ length: 120 }, (_, index) => ({
+      file: index === 0 ? 'api/shared.yaml' : 'api/openapi.yaml',
+      pointer: `/paths/~1x${index}/get`,
+      range: { start: { line: index + 2, column: 5 }, end: { line: index + 2, column: 9 } },
+      message: `GET /x${index}`,
+    }));
+    const gap = finding({
+      ruleId: 'define-429-response',
+      file: 'api/openapi.yaml',
+      message: 'None of the 120 operations defines a 429.',
+      related,
+    });
+    const [result] = sarif({ ...SAMPLE, findings: [gap] }).runs[0].results;
+    expect(result.relatedLocations).toHaveLength(100);
+    expect(result.relatedLocations[0]).toEqual({
+      id: 0,
+      physicalLocation: {
+        artifactLocation: { uri: 'api/shared.yaml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 2, startColumn: 5, endLine: 2, endColumn: 9 },
+      },
+      logicalLocations: [{ fullyQualifiedName: '/paths/~1x0/get', kind: 'member' }],
+      message: { text: 'GET /x0' },
+    });
+    expect(result.relatedLocations[99].physicalLocation.artifactLocation.uri).toBe('api/openapi.yaml');
+    expect(validate(sarif({ ...SAMPLE, findings: [gap] })) ? [] : validate.errors).toEqual([]);
+  });
+
   test('a real lint of the examples and the bad-input fixtures passes the official SARIF 2.1.0 schema', async () => {
     const result = await lint(['fixtures/examples', 'fixtures/loading'], { cwd: REPO_ROOT });
     const log = sarif(result, REPO_ROOT);
