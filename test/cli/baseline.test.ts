@@ -119,6 +119,17 @@ describe('oasguard baseline', () => {
     ]);
   });
 
+  test('a finding for the whole document stays baselined as operations are added', async () => {
+    const twoOperations = API.replace('paths:', 'paths:\n  /toys:\n    get:\n      responses:\n        "200": {description: ok}');
+    const { oasguard, edit } = project({ 'specs/api.yaml': twoOperations });
+    await oasguard(['baseline', 'create', 'specs']);
+    edit((text) => text.replace('paths:', 'paths:\n  /cats:\n    get:\n      responses:\n        "200": {description: ok}'));
+    const { stdout } = await oasguard(['lint', 'specs', '--baseline', 'oasguard-baseline.json', '-f', 'json']);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string }[]; baselined: { ruleId: string; message: string }[] };
+    expect(report.findings.map((f) => f.ruleId)).toEqual([]);
+    expect(report.baselined.map((f) => f.message)).toContain('None of the 3 operations defines a 429 (Too Many Requests) response.');
+  });
+
   test('a file that does not parse is never baselined', async () => {
     const { oasguard } = project({ 'specs/broken.yaml': 'openapi: 3.0.3\npaths: [\n' });
     await oasguard(['baseline', 'create', 'specs']);
