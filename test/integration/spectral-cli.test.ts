@@ -54,8 +54,15 @@ describe("oasguard/ruleset in Spectral's own CLI", () => {
   test('gives the same findings as oasguard on every rule fixture and example', async () => {
     const files = (await glob(['fixtures/rules/*/*.yaml', 'fixtures/examples/*.yaml'], { cwd: REPO_ROOT })).sort();
     const oasguard = await lint(files, { cwd: REPO_ROOT, ruleset: 'recommended', skipNonOpenApi: true });
+    // oasguard merges the same finding on content copied into several operations; Spectral reports each copy.
+    const REPEATED = / Repeated identically in \d+ places\.$/;
     const expected = oasguard.findings
       .filter((finding) => oasguard.rules.some((rule) => rule.id === finding.ruleId && rule.kind === 'rule'))
+      .flatMap((f) =>
+        REPEATED.test(f.message) && f.related
+          ? f.related.map((place) => ({ ...f, ...place, message: f.message.replace(REPEATED, '') }))
+          : [f],
+      )
       .map((f) => `${f.file} ${f.range.start.line} ${f.ruleId} ${f.severity} ${f.pointer} ${f.message}`)
       .sort();
     expect(expected.length).toBeGreaterThan(100);

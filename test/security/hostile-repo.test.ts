@@ -419,7 +419,7 @@ describe('documents built to exhaust the stack or the clock are findings, not cr
     const text = chain(
       1000,
       (i) => `{allOf: [{$ref: "#/components/schemas/S${i + 1}"}]}`,
-      '{type: object, example: {token: "ghp_0123456789abcdefghijklmnopqrstuvwxyz"}}',
+      '{type: object, example: {token: "ghp_R8kT2mQ9vXw4LpN7bYc3ZsH6dJ1fG5aE0uIoWq"}}',
     );
     const run = await oasguard(project({ 'api.yaml': text }), ['api.yaml', '--ruleset', 'strict']);
     expect(run.json!.findings.map((finding) => finding.ruleId)).toContain('no-secrets-in-examples');
