@@ -25,6 +25,7 @@ import requireBearerFormat from './require-bearer-format';
 import requireDefinedSecuritySchemes from './require-defined-security-schemes';
 import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
+import requireInputSchema from './require-input-schema';
 import requireOauth2Scopes from './require-oauth2-scopes';
 import requireRateLimitHeaders from './require-rate-limit-headers';
 import requireSecurity from './require-security';
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   requireDefinedSecuritySchemes,
   requireHttpsAuthUrls,
   requireHttpsServers,
+  requireInputSchema,
   requireOauth2Scopes,
   requireRateLimitHeaders,
   requireSecurity,

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatters, lint, LintResult, SARIF_MAX_RESULTS } from '../../src/index';
+import { diagnostics, formatters, lint, LintResult, rules as allRules, SARIF_MAX_RESULTS } from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 import { finding, SAMPLE } from '../support/results';
 import { validateSarif } from '../support/sarif-schema';
@@ -109,7 +109,7 @@ describe('sarif formatter', () => {
   test("every result names its rule by id and by the index of that rule's descriptor", async () => {
     const result = await lint(['fixtures/examples/petstore-insecure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { results, tool } = sarif(result, REPO_ROOT).runs[0];
-    expect(results.length).toBe(36);
+    expect(results.length).toBe(37);
     for (const entry of results as SarifResult[]) expect(tool.driver.rules[entry.ruleIndex].id).toBe(entry.ruleId);
   });
 
@@ -117,7 +117,7 @@ describe('sarif formatter', () => {
     const result = await lint(['fixtures/examples/petstore-secure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { rules } = sarif(result, REPO_ROOT).runs[0].tool.driver;
     expect(result.findings).toEqual([]);
-    expect(rules).toHaveLength(29 + 8);
+    expect(rules).toHaveLength(allRules.length + Object.keys(diagnostics).length);
     for (const rule of rules) {
       expect(Object.keys(rule).sort()).toEqual([
         'defaultConfiguration',
