@@ -17,6 +17,7 @@ import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
 import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
+import noScriptInDescriptions from './no-script-in-descriptions';
 import noSecretsInExamples from './no-secrets-in-examples';
 import noSsrfUrlParameters from './no-ssrf-url-parameters';
 import require429Details from './require-429-details';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   noOauth2PasswordFlow,
   noPublicOperations,
   noRefreshWithClientCredentials,
+  noScriptInDescriptions,
   noSecretsInExamples,
   noSsrfUrlParameters,
   require429Details,

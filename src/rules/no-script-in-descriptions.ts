@@ -1,0 +1,72 @@
+import { defineRule } from './define-rule';
+import { PathLink, toPath } from './support/path-links';
+
+/** What, in text that portals render as Markdown and HTML, runs script in the reader's browser. */
+const ACTIVE_CONTENT: { what: string; pattern: RegExp }[] = [
+  // A tag, not a mention: with attributes, or with content and a closing tag (`<module>.<script>` is a mention).
+  { what: 'a <script> tag', pattern: /<script\s+[a-z-]+\s*=|<script\s*>[^<]*<\/script\s*>/i },
+  { what: 'an <iframe>', pattern: /<iframe\s+[a-z-]+\s*=|<iframe\s*>[^<]*<\/iframe\s*>/i },
+  { what: 'an inline event handler', pattern: /<[a-z][^>]*\son[a-z]+\s*=/i },
+  { what: 'a javascript: URL', pattern: /javascript\s*:/i },
+  { what: 'a data:text/html URL', pattern: /data:text\/html/i },
+];
+
+/** Markdown code (fenced blocks and inline spans): text shown as code, never rendered as HTML. */
+const MARKDOWN_CODE = /```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`/g;
+
+/** The kind of active content a description holds outside Markdown code, if any. */
+export function activeContentIn(text: string): string | undefined {
+  if (!text.includes('<') && !text.includes(':')) return undefined;
+  const rendered = text.replace(MARKDOWN_CODE, '');
+  return ACTIVE_CONTENT.find(({ pattern }) => pattern.test(rendered))?.what;
+}
+
+/** Keys whose values are rendered text. */
+const TEXT_KEYS = new Set(['description', 'summary']);
+/** Maps whose keys are names (a property called `description`), not fields. */
+const NAMED_MAPS = new Set(['properties', 'patternProperties']);
+
+export default defineRule({
+  id: 'no-script-in-descriptions',
+  severity: 'error',
+  description:
+    'Descriptions and summaries must not hold script: `<script>`, `<iframe>`, inline event handlers, `javascript:` or `data:text/html` URLs.',
+  rationale:
+    'Developer portals render `description` and `summary` as Markdown, which passes HTML through: script in a ' +
+    'description runs in the browser of everyone who reads the documentation (stored XSS), with their portal ' +
+    'session. Descriptions come from pull requests and generated code alike. Text inside Markdown code (fenced ' +
+    'blocks and `inline code`) is shown, not rendered, and is not flagged.',
+  sources: [
+    'OWASP API Security Top 10 2023 API8 (Security Misconfiguration)',
+    'OWASP Cross Site Scripting Prevention Cheat Sheet',
+    'OpenAPI Specification: CommonMark in description fields',
+  ],
+  owasp: 'API8:2023',
+  cwe: [79],
+  fix: 'Remove the HTML; to show it as an example, put it in a Markdown code block.',
+  messages: {
+    activeContent: "This {{field}} holds {{what}}, which a developer portal may run in its readers' browsers.",
+  },
+  visit: {
+    Document(root, context) {
+      // Each object once: the resolved document shares one object per `$ref` target, reported at its definition.
+      const seen = new WeakSet<object>();
+      const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: undefined }];
+      while (pending.length > 0) {
+        const { node, link } = pending.pop()!;
+        if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+        seen.add(node);
+        const named = link !== undefined && NAMED_MAPS.has(String(link.segment));
+        for (const [key, child] of Object.entries(node)) {
+          const childLink = { parent: link, segment: Array.isArray(node) ? Number(key) : key };
+          if (typeof child === 'string' && !named && TEXT_KEYS.has(key)) {
+            const what = activeContentIn(child);
+            if (what) context.report('activeContent', { at: toPath(childLink), data: { field: key, what } });
+          } else {
+            pending.push({ node: child, link: childLink });
+          }
+        }
+      }
+    },
+  },
+});
