@@ -1,5 +1,6 @@
 /** The seam for rule messages: what Spectral is given instead of a message, and how it is turned back. */
 import { cached } from '../shared/cached';
+import type { Severity } from '../shared/types';
 import type { ISpectralDiagnostic } from '../stoplight';
 
 /**
@@ -11,10 +12,10 @@ export class MessageTable {
   private readonly entries: InternedMessage[] = [];
 
   /** The token Spectral is given instead of `message`; a bound function, to be passed on as a {@link MessageEncoder}. */
-  readonly intern: MessageEncoder = (messageId, message, related) => {
-    const key = related === undefined ? `${messageId}\u0000${message}` : JSON.stringify([messageId, message, related]);
+  readonly intern: MessageEncoder = (messageId, message, extras) => {
+    const key = extras === undefined ? `${messageId}\u0000${message}` : JSON.stringify([messageId, message, extras]);
     return cached(this.tokens, key, () => {
-      this.entries.push({ messageId, message, ...(related === undefined ? {} : { related }) });
+      this.entries.push({ messageId, message, ...extras });
       return `oasguard-message-${this.entries.length - 1}`;
     });
   };
@@ -35,15 +36,20 @@ export interface RelatedPath {
   message: string;
 }
 
-/** A rule's message as the engine gets it back. */
-export interface InternedMessage {
-  messageId: string;
-  message: string;
+/** What a finding carries besides its message: the places it stands for, and the most severe it may be. */
+export interface MessageExtras {
   related?: RelatedPath[];
+  atMost?: Severity;
 }
 
-/** How a rule's rendered message (and the places it is about) is handed to Spectral. */
-export type MessageEncoder = (messageId: string, message: string, related?: RelatedPath[]) => string;
+/** A rule's message as the engine gets it back. */
+export interface InternedMessage extends MessageExtras {
+  messageId: string;
+  message: string;
+}
+
+/** How a rule's rendered message (and what the finding carries besides) is handed to Spectral. */
+export type MessageEncoder = (messageId: string, message: string, extras?: MessageExtras) => string;
 
 /**
  * For Spectral's own CLI, which has no table: a zero-width space between braces keeps quoted `{{...}}` from

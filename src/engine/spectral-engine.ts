@@ -7,6 +7,7 @@ import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
 import { Document, JsonParser, parseJsonWithPointers as parseJson, Spectral, YamlParser } from '../stoplight';
 import type { IResolveError, ISpectralDiagnostic, Ruleset, SpectralDocument as IDocument } from '../stoplight';
 import { errorMessage } from '../shared/errors';
+import { severityRank } from '../shared/severity';
 import { SEVERITIES, Severity } from '../shared/types';
 import { DIAGNOSTIC, DiagnosticId, diagnostics } from '../rules/diagnostics';
 import { asParsedKey, restoreKeys, unescapeHex, withSafeKeys } from '../input/document-safety';
@@ -219,7 +220,8 @@ export class SpectralEngine {
     return {
       ruleId,
       messageId,
-      severity,
+      // A finding the rule marks as at most so severe is never more severe than that.
+      severity: interned?.atMost && severityRank(interned.atMost) > severityRank(severity) ? interned.atMost : severity,
       message: restoreKeys(message),
       source,
       path: result.path.map(restoreKeys),

@@ -66,10 +66,11 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
           path,
           options,
           isSuppressed: (at) => isSuppressedAt(root, [...path, ...at], rule.id),
-          report(messageId, { at = [], data, related } = {}) {
+          report(messageId, { at = [], data, related, atMost } = {}) {
             const message = renderMessage(rule.messages[messageId], data);
             const places = related?.map(({ at: placeAt, message: label }) => place([...path, ...placeAt], label));
-            results.push({ message: encode(messageId, message, places), path: [...path, ...at] });
+            const extras = places || atMost ? { ...(places ? { related: places } : {}), ...(atMost ? { atMost } : {}) } : undefined;
+            results.push({ message: encode(messageId, message, extras), path: [...path, ...at] });
           },
         });
       }

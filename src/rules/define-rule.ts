@@ -1,6 +1,6 @@
 import type { JSONSchema7 } from 'json-schema';
 import { docsUrlFor } from '../shared/meta';
-import type { OwaspCategory, Precision, RuleMeta } from '../shared/types';
+import type { OwaspCategory, Precision, RuleMeta, Severity } from '../shared/types';
 import type { NodeKind } from './support/node-kinds';
 import type { JsonObject } from './support/openapi';
 
@@ -22,9 +22,13 @@ export interface RuleContext<Options, MessageId extends string> {
   isSuppressed(at: readonly PathSegment[]): boolean;
   /**
    * Reports a finding at the visited node, or at `at` below it. `related`: the places a finding that stands for many
-   * is about, relative to the visited node like `at`.
+   * is about, relative to the visited node like `at`. `atMost`: the most severe this finding may be, whatever the
+   * rule's severity (a case the rule would otherwise overstate).
    */
-  report(messageId: MessageId, details?: { at?: readonly PathSegment[]; data?: MessageData; related?: readonly RelatedPlace[] }): void;
+  report(
+    messageId: MessageId,
+    details?: { at?: readonly PathSegment[]; data?: MessageData; related?: readonly RelatedPlace[]; atMost?: Severity },
+  ): void;
 }
 
 /** A place a finding is about, below the visited node, and what is there in words. */

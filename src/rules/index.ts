@@ -17,6 +17,7 @@ import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
 import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
+import noScopesForNonOauth2 from './no-scopes-for-non-oauth2';
 import noScriptInDescriptions from './no-script-in-descriptions';
 import noSecretsInExamples from './no-secrets-in-examples';
 import noSsrfUrlParameters from './no-ssrf-url-parameters';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   noOauth2PasswordFlow,
   noPublicOperations,
   noRefreshWithClientCredentials,
+  noScopesForNonOauth2,
   noScriptInDescriptions,
   noSecretsInExamples,
   noSsrfUrlParameters,

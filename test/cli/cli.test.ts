@@ -27,7 +27,7 @@ describe('oasguard lint', () => {
     expect(stdout).toMatch(
       /^fixtures\/examples\/petstore-schemas\.yaml\n +8:8 +warn +The request body of POST \/pets has 2 string fields without maxLength, enum or bounded format: name, tag\. /m,
     );
-    expect(stdout).toMatch(/^38 problems \(10 errors, 15 warnings, 12 infos, 1 hint\) in 1 document\.$/m);
+    expect(stdout).toMatch(/^39 problems \(10 errors, 16 warnings, 12 infos, 1 hint\) in 1 document\.$/m);
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -41,7 +41,7 @@ describe('oasguard lint', () => {
     const report = JSON.parse(stdout);
     expect(code).toBe(1);
     expect(report.files).toEqual([INSECURE]);
-    expect(report.summary).toEqual({ total: 38, error: 10, warn: 15, info: 12, hint: 1, suppressed: 0, baselined: 0 });
+    expect(report.summary).toEqual({ total: 39, error: 10, warn: 16, info: 12, hint: 1, suppressed: 0, baselined: 0 });
   });
 
   test('-f sarif -o FILE writes the log to the file, and the text report still goes to stdout', async () => {
@@ -49,9 +49,9 @@ describe('oasguard lint', () => {
     const { code, stdout } = await oasguard(['lint', 'fixtures/examples', '-f', 'sarif', '-o', out]);
     const log = JSON.parse(readFileSync(out, 'utf8'));
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^38 problems \(10 errors, 15 warnings, 12 infos, 1 hint\) in 2 documents\.$/m);
+    expect(stdout).toMatch(/^39 problems \(10 errors, 16 warnings, 12 infos, 1 hint\) in 2 documents\.$/m);
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0].results).toHaveLength(38);
+    expect(log.runs[0].results).toHaveLength(39);
   });
 
   test('several reports from one run: -f NAME:FILE for each file, at most one format on stdout', async () => {
@@ -67,12 +67,12 @@ describe('oasguard lint', () => {
       `json:${dir}/out.json`,
     ]);
     expect(code).toBe(1);
-    expect(stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(38);
-    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(38);
-    expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(38);
-    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(38);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="78" failures="10" /m);
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^38 problems /m);
+    expect(stdout.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(39);
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(39);
+    expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(39);
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(39);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="80" failures="10" /m);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^39 problems /m);
   });
 
   test("--sarif-category sets the run's automationDetails id", async () => {

@@ -77,9 +77,9 @@ describe('GitHub Action', () => {
     );
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
     expect(log.runs[0].automationDetails).toEqual({ id: 'petstore/' });
-    expect(log.runs[0].results).toHaveLength(38);
+    expect(log.runs[0].results).toHaveLength(39);
     expect(readFileSync(step.summary, 'utf8')).toMatch(
-      /^## oasguard\n\n38 problems \(10 errors, 15 warnings, 12 infos, 1 hint\) in 1 document\.\n/,
+      /^## oasguard\n\n39 problems \(10 errors, 16 warnings, 12 infos, 1 hint\) in 1 document\.\n/,
     );
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
   });
@@ -93,7 +93,7 @@ describe('GitHub Action', () => {
       'sarif-file': sarifFile,
     });
     expect(step.status).toBe(0);
-    expect(JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results).toHaveLength(38);
+    expect(JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results).toHaveLength(39);
     expect(step.stdout).toMatch(/in 2 documents\.\n$/);
   });
 
