@@ -7,7 +7,8 @@ const ACTIVE_CONTENT: { what: string; pattern: RegExp }[] = [
   { what: 'a <script> tag', pattern: /<script\s+[a-z-]+\s*=|<script\s*>[^<]*<\/script\s*>/i },
   { what: 'an <iframe>', pattern: /<iframe\s+[a-z-]+\s*=|<iframe\s*>[^<]*<\/iframe\s*>/i },
   { what: 'an inline event handler', pattern: /<[a-z][^>]*\son[a-z]+\s*=/i },
-  { what: 'a javascript: URL', pattern: /javascript\s*:/i },
+  // As a link or an attribute's URL (Markdown `](…)`, autolink `<…>`, `href=`, `src=`), not the word in prose.
+  { what: 'a javascript: URL', pattern: /(?:\]\(\s*|<|(?:href|src|action|formaction)\s*=\s*["']?\s*)javascript\s*:/i },
   { what: 'a data:text/html URL', pattern: /data:text\/html/i },
 ];
 

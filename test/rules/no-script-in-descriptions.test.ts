@@ -40,10 +40,12 @@ describe('activeContentIn', () => {
     ['<SCRIPT src=x></SCRIPT>', 'a <script> tag'],
     ['<svg onload=alert(1)>', 'an inline event handler'],
     ['[x](JavaScript :alert(1))', 'a javascript: URL'],
+    ['<a href="javascript:alert(1)">help</a>', 'a javascript: URL'],
   ])('%s holds %s', (text, what) => expect(activeContentIn(text)).toBe(what));
   test.each([
     'Use `<script>` tags sparingly.',
     'Run a report identified as "<module>.<script>".',
+    'See the guide to the widget Javascript: https://docs.example.com/.',
     'For embed links, this property contains the HTML code for an <iframe> element.',
     'The onerror= attribute is stripped.',
     'Times are given as hh:mm.',
