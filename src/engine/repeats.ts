@@ -7,12 +7,8 @@
  */
 import { isDiagnostic } from '../rules/diagnostics';
 import { HTTP_METHODS } from '../rules/support/openapi';
+import { toPointer } from '../shared/pointer';
 import type { EngineFinding } from './spectral-engine';
-
-/** A JSON pointer (RFC 6901) to a path, the related place's label. */
-function pointerTo(path: readonly (string | number)[]): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
 
 /**
  * Where a finding is within its operation, array indices left out (a copied parameter is not always at the same
@@ -54,7 +50,7 @@ export function mergeRepeats(findings: readonly EngineFinding[]): EngineFinding[
     merged.push({
       ...first,
       message: `${first.message} Repeated identically in ${group.length} places.`,
-      related: group.map(({ source, path, range }) => ({ source, path, range, message: pointerTo(path) })),
+      related: group.map(({ source, path, range }) => ({ source, path, range, message: toPointer(path) })),
     });
   }
   return merged;

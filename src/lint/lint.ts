@@ -7,6 +7,7 @@ import { enabledRules, LoadedRuleset, loadRuleset } from '../config/ruleset';
 import { DocumentOutcome, EngineFinding, suppressionFinding } from '../engine/spectral-engine';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
+import { toPointer } from '../shared/pointer';
 import type { Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
@@ -158,10 +159,6 @@ export async function readBaseline(path: string, name: string): Promise<Baseline
     throw new UsageError(`Cannot read baseline ${name}: ${error.code ?? error.message}.`, 'Create one with `oasguard baseline create`.');
   });
   return parseBaseline(text, name);
-}
-
-function toPointer(path: readonly (string | number)[]): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function toFinding(finding: EngineFinding, cwd: string): Finding {

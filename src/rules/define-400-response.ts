@@ -1,9 +1,9 @@
 import { defineRule } from './define-rule';
 import { OperationAt, reportMissingResponses } from './support/gaps';
-import { isObject } from './support/openapi';
+import { isObject, JsonObject } from './support/openapi';
 
 /** Whether an operation takes input: parameters of its own or of its path item, or a request body. */
-function takesInput(operation: Record<string, unknown>, pathItem: unknown): boolean {
+function takesInput(operation: JsonObject, pathItem: JsonObject): boolean {
   const hasParameters = (holder: unknown) => isObject(holder) && Array.isArray(holder.parameters) && holder.parameters.length > 0;
   return hasParameters(operation) || hasParameters(pathItem) || isObject(operation.requestBody);
 }
@@ -32,8 +32,7 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      const pathItem = (route: unknown) => (isObject(root.paths) ? root.paths[String(route)] : undefined);
-      const applies = ({ operation, path }: OperationAt) => takesInput(operation, pathItem(path[1]));
+      const applies = ({ operation, pathItem }: OperationAt) => takesInput(operation, pathItem);
       reportMissingResponses(context, root, applies, ['400', '422', '4XX'], 'missing400', 'none400');
     },
   },

@@ -18,15 +18,15 @@ function numericType(type: unknown): 'integer' | 'number' | undefined {
 function effectiveParameters(
   operation: JsonObject,
   path: PathSegment[],
-  pathItem: unknown,
+  pathItem: JsonObject,
 ): { parameter: JsonObject; at: PathSegment[] }[] {
   const own = (Array.isArray(operation.parameters) ? operation.parameters : []).flatMap((parameter: unknown, index) =>
     isObject(parameter) ? [{ parameter, at: [...path, 'parameters', index] }] : [],
   );
   const key = ({ parameter }: { parameter: JsonObject }) => `${asText(parameter.in)}\u0000${asText(parameter.name)}`;
   const overridden = new Set(own.map(key));
-  const shared = (isObject(pathItem) && Array.isArray(pathItem.parameters) ? pathItem.parameters : []).flatMap(
-    (parameter: unknown, index) => (isObject(parameter) ? [{ parameter, at: [...path.slice(0, 2), 'parameters', index] }] : []),
+  const shared = (Array.isArray(pathItem.parameters) ? pathItem.parameters : []).flatMap((parameter: unknown, index) =>
+    isObject(parameter) ? [{ parameter, at: [...path.slice(0, 2), 'parameters', index] }] : [],
   );
   return [...own, ...shared.filter((candidate) => !overridden.has(key(candidate)))];
 }
@@ -54,9 +54,8 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      for (const { operation, path } of operationsOf(root)) {
+      for (const { operation, path, pathItem } of operationsOf(root)) {
         if (!requiresAuthentication(operation, root)) continue;
-        const pathItem = isObject(root.paths) ? root.paths[String(path[1])] : undefined;
         for (const { parameter, at } of effectiveParameters(operation, path, pathItem)) {
           if (parameter.in !== 'path' || typeof parameter.name !== 'string' || nameWords(parameter.name).at(-1) !== 'id') continue;
           const { type, at: typeAtPath } = typeAt(parameter);

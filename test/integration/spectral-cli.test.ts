@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { lint, loadRuleset } from '../../src/index';
+import { toPointer } from '../../src/shared/pointer';
 import { REPO_ROOT } from '../support/rule-tester';
 
 const SPECTRAL_CLI = require.resolve('@stoplight/spectral-cli/dist/index.js');
@@ -43,7 +44,7 @@ function spectralFindings(project: string, files: string[]): string[] {
   return results
     .filter((result) => loadRuleset('recommended', REPO_ROOT).rules.some((rule) => rule.id === result.code))
     .map((result) => {
-      const pointer = result.path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+      const pointer = toPointer(result.path);
       const file = result.source.slice(REPO_ROOT.length + 1);
       return `${file} ${result.range.start.line + 1} ${result.code} ${SEVERITY_NAMES[result.severity]} ${pointer} ${result.message}`;
     })

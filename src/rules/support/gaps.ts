@@ -6,10 +6,11 @@ export function counted(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** An operation and its path in the document. */
+/** An operation, its path in the document, and the Path Item holding it (whose `parameters` it shares). */
 export interface OperationAt {
   operation: JsonObject;
   path: PathSegment[];
+  pathItem: JsonObject;
 }
 
 /**
@@ -23,10 +24,10 @@ export function operationsOf(root: JsonObject): OperationAt[] {
     if (!isObject(pathItem)) continue;
     for (const [field, value] of Object.entries(pathItem)) {
       if ((HTTP_METHODS as readonly string[]).includes(field) && isObject(value))
-        operations.push({ operation: value, path: ['paths', route, field] });
+        operations.push({ operation: value, path: ['paths', route, field], pathItem });
       if (field === 'additionalOperations' && isObject(value)) {
         for (const [method, operation] of Object.entries(value)) {
-          if (isObject(operation)) operations.push({ operation, path: ['paths', route, field, method] });
+          if (isObject(operation)) operations.push({ operation, path: ['paths', route, field, method], pathItem });
         }
       }
     }
