@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { renderRulesMarkdown } from '../src/docs/rules-markdown';
-import { loadRuleset, PRESETS, rules } from '../src/index';
+import { createRuleset, loadRuleset, PRESETS, rules } from '../src/index';
 import { NODE_KINDS } from '../src/rules/support/node-kinds';
 import { REPO_ROOT } from './support/rule-tester';
 
@@ -52,14 +52,29 @@ describe('presets', () => {
   test.each(PRESETS)('%s lists every rule, and only known rules', (preset) => {
     const file = parse(readFileSync(join(REPO_ROOT, 'rulesets', `${preset}.yaml`), 'utf8'));
     expect(Object.keys(file.rules).sort()).toEqual(ids);
-    expect(loadRuleset(preset, REPO_ROOT).rules.map((rule) => rule.id)).toEqual(ids);
   });
 
-  test('recommended gives each rule its default severity', () => {
+  test('strict enables every rule', () => {
+    expect(loadRuleset('strict', REPO_ROOT).rules.map((rule) => rule.id)).toEqual(ids);
+  });
+
+  test('recommended gives each rule its default severity, and leaves opt-in rules off', () => {
     const recommended = loadRuleset('recommended', REPO_ROOT);
     expect(Object.fromEntries(recommended.rules.map((rule) => [rule.id, rule.severity]))).toEqual(
-      Object.fromEntries(rules.map((rule) => [rule.id, rule.severity])),
+      Object.fromEntries(rules.filter((rule) => !rule.optIn).map((rule) => [rule.id, rule.severity])),
     );
+    const file = parse(readFileSync(join(REPO_ROOT, 'rulesets', 'recommended.yaml'), 'utf8'));
+    for (const rule of rules.filter((each) => each.optIn)) expect(file.rules[rule.id]).toBe('off');
+  });
+
+  test('an opt-in rule runs at its severity when a ruleset extending recommended names it', () => {
+    for (const rule of rules.filter((each) => each.optIn)) {
+      const ruleset = createRuleset(
+        { extends: ['oasguard:recommended'], rules: { [rule.id]: true } },
+        { name: 'opt-in', baseDir: REPO_ROOT },
+      );
+      expect(ruleset.rules.find((meta) => meta.id === rule.id)?.severity).toBe(rule.severity);
+    }
   });
 
   test('strict turns every rule on at warn or above', () => {

@@ -16,8 +16,13 @@ function cweLinks(cwe: number[]): string {
   return cwe.map((id) => `[CWE-${id}](https://cwe.mitre.org/data/definitions/${id}.html)`).join(', ');
 }
 
+/** The severity the recommended preset gives a rule: `off` for an opt-in rule, with what turning it on gives. */
+function defaultSeverity(meta: RuleMeta, rule: Rule | undefined): string {
+  return rule?.optIn ? `off (opt-in: ${meta.severity} when a ruleset turns it on by name; on in strict)` : meta.severity;
+}
+
 function section(meta: RuleMeta, rule: Rule | undefined, fixturesDir: string): string {
-  const lines = [`## ${meta.id}`, '', meta.description, '', `- **Default severity:** ${meta.severity}`];
+  const lines = [`## ${meta.id}`, '', meta.description, '', `- **Default severity:** ${defaultSeverity(meta, rule)}`];
   if (meta.owasp) lines.push(`- **OWASP API Security Top 10 2023:** ${meta.owasp}`);
   if (meta.cwe.length > 0) lines.push(`- **CWE:** ${cweLinks(meta.cwe)}`);
   lines.push('', '**Why.** ' + meta.rationale, '', '**Guidelines.**', '', ...meta.sources.map((s) => `- ${s}`), '', `**Fix.** ${meta.fix}`);
@@ -33,7 +38,7 @@ function section(meta: RuleMeta, rule: Rule | undefined, fixturesDir: string): s
 
 /** docs/rules.md, generated from rule metadata and fixtures so that it cannot drift from the code. */
 export function renderRulesMarkdown(fixturesDir: string): string {
-  const index = rules.map((rule) => `| [${rule.id}](#${rule.id}) | ${rule.severity} | ${rule.owasp} | ${rule.description} |`);
+  const index = rules.map((rule) => `| [${rule.id}](#${rule.id}) | ${rule.optIn ? 'off' : rule.severity} | ${rule.owasp} | ${rule.description} |`);
   const diagnosticIndex = Object.values(diagnostics).map((d) => `| [${d.id}](#${d.id}) | ${d.description} |`);
   return [
     '# oasguard rules',

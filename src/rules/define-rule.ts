@@ -62,6 +62,11 @@ export interface RuleDefinition<Options, MessageId extends string> extends Omit<
   owasp: OwaspCategory;
   /** Default `high`: the rule reads what the document declares, not what names suggest. */
   precision?: Precision;
+  /**
+   * Off in the recommended preset: a rule for APIs that must pin every input down, whose findings would flood
+   * everyone else. It runs in strict, and at `severity` when a ruleset turns it on by name.
+   */
+  optIn?: true;
   messages: Record<MessageId, string>;
   options?: RuleOptionsSpec<Options>;
   /** One handler per selector, run on the resolved document. */

@@ -28,9 +28,11 @@ import requireDefinedSecuritySchemes from './require-defined-security-schemes';
 import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
 import requireInputSchema from './require-input-schema';
+import requireIntegerFormat from './require-integer-format';
 import requireOauth2Scopes from './require-oauth2-scopes';
 import requireRateLimitHeaders from './require-rate-limit-headers';
 import requireSecurity from './require-security';
+import requireStringRestriction from './require-string-restriction';
 
 /** Every oasguard rule, sorted by id. */
 export const rules: readonly Rule[] = [
@@ -63,9 +65,11 @@ export const rules: readonly Rule[] = [
   requireHttpsAuthUrls,
   requireHttpsServers,
   requireInputSchema,
+  requireIntegerFormat,
   requireOauth2Scopes,
   requireRateLimitHeaders,
   requireSecurity,
+  requireStringRestriction,
 ];
 
 /** Looks a rule up by id. */
