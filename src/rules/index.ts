@@ -31,6 +31,7 @@ import requireInputSchema from './require-input-schema';
 import requireIntegerFormat from './require-integer-format';
 import requireOauth2Scopes from './require-oauth2-scopes';
 import requireRateLimitHeaders from './require-rate-limit-headers';
+import requireResponseSchema from './require-response-schema';
 import requireSecurity from './require-security';
 import requireStringRestriction from './require-string-restriction';
 
@@ -68,6 +69,7 @@ export const rules: readonly Rule[] = [
   requireIntegerFormat,
   requireOauth2Scopes,
   requireRateLimitHeaders,
+  requireResponseSchema,
   requireSecurity,
   requireStringRestriction,
 ];

@@ -1,30 +1,5 @@
 import { defineRule, RuleContext } from './define-rule';
-import { asText, isObject, isSwagger2, JsonObject } from './support/openapi';
-
-/** Keywords that constrain a value: a schema with none of them accepts anything. */
-const CONSTRAINING = [
-  'type',
-  'properties',
-  'items',
-  'allOf',
-  'oneOf',
-  'anyOf',
-  'enum',
-  'const',
-  'not',
-  'additionalProperties',
-  'patternProperties',
-  'format',
-  'pattern',
-];
-
-/** Media types whose bodies are bytes by nature, where a schema adds nothing a reviewer needs. */
-const BINARY_MEDIA = /^(application\/octet-stream|image\/|audio\/|video\/)/i;
-
-/** Whether a schema accepts any value: `{}`, or only annotations (`description`, `example`). */
-function acceptsAnything(schema: JsonObject): boolean {
-  return !CONSTRAINING.some((keyword) => keyword in schema);
-}
+import { acceptsAnything, asText, BINARY_MEDIA, isObject, isSwagger2 } from './support/openapi';
 
 type MessageId = 'parameterWithoutSchema' | 'bodyWithoutSchema' | 'emptySchema';
 
@@ -48,8 +23,9 @@ export default defineRule<undefined, MessageId>({
     'Input without a schema is not validated: it reaches the backend as sent, and every limit the other rules ' +
     'ask for (lengths, ranges, closed objects) is missing with it. Checked: the media types of OpenAPI 3 parameters ' +
     "and request bodies, and Swagger 2.0 body parameters (a parameter with no schema at all is invalid-openapi's " +
-    'to report). A schema that constrains nothing (`{}`, or only a description or example) counts as none. Request bodies whose media type is bytes by nature (`application/octet-stream`, `image/*`, `audio/*`, ' +
-    '`video/*`) are not judged: they are bytes, whatever the schema says.',
+    'to report). A schema that constrains nothing (`{}`, or only a description or example) counts as none. Request ' +
+    'bodies whose media type is bytes by nature (`application/octet-stream`, `image/*`, `audio/*`, `video/*`, ' +
+    'fonts, PDF, office documents and archives) are not judged: they are bytes, whatever the schema says.',
   sources: [
     'OWASP API Security Top 10 2023 API8 (Security Misconfiguration): input validation',
     'OWASP API Security Top 10 2023 API4 (Unrestricted Resource Consumption)',

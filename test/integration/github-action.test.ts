@@ -79,7 +79,7 @@ describe('GitHub Action', () => {
     expect(log.runs[0].automationDetails).toEqual({ id: 'petstore/' });
     expect(log.runs[0].results).toHaveLength(39);
     expect(readFileSync(step.summary, 'utf8')).toMatch(
-      /^## oasguard\n\n39 problems \(10 errors, 16 warnings, 12 infos, 1 hint\) in 1 document\.\n/,
+      /^## oasguard\n\n40 problems \(10 errors, 17 warnings, 12 infos, 1 hint\) in 1 document\.\n/,
     );
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
   });

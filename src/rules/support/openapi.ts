@@ -152,3 +152,32 @@ export function isFreeText(schema: JsonObject | undefined): boolean {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   return !types.every((type) => type === 'boolean' || type === 'integer' || type === 'number');
 }
+
+/** Keywords that constrain a value: a schema with none of them accepts anything. */
+const CONSTRAINING = [
+  'type',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'enum',
+  'const',
+  'not',
+  'additionalProperties',
+  'patternProperties',
+  'format',
+  'pattern',
+];
+
+/**
+ * Media types whose bodies are bytes by nature (raw bytes, images, sound, video, fonts, documents and archives),
+ * where a schema adds nothing a reviewer needs.
+ */
+export const BINARY_MEDIA =
+  /^(image|audio|video|font)\/|^application\/(octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-zip-compressed|x-7z-compressed|msword|vnd\.ms-|vnd\.openxmlformats-|vnd\.oasis\.opendocument\.)/i;
+
+/** Whether a schema accepts any value: `{}`, or only annotations (`description`, `example`). */
+export function acceptsAnything(schema: JsonObject): boolean {
+  return !CONSTRAINING.some((keyword) => keyword in schema);
+}
