@@ -5,6 +5,7 @@ import { diagnostics, formatters, lint, LintResult, rules as allRules, SARIF_MAX
 import { REPO_ROOT } from '../support/rule-tester';
 import { finding, SAMPLE } from '../support/results';
 import { validateSarif } from '../support/sarif-schema';
+import { INSECURE_STRICT_TOTAL } from '../support/insecure-example';
 
 const validate = validateSarif;
 
@@ -109,7 +110,7 @@ describe('sarif formatter', () => {
   test("every result names its rule by id and by the index of that rule's descriptor", async () => {
     const result = await lint(['fixtures/examples/petstore-insecure.yaml'], { cwd: REPO_ROOT, ruleset: 'strict' });
     const { results, tool } = sarif(result, REPO_ROOT).runs[0];
-    expect(results.length).toBe(45);
+    expect(results.length).toBe(INSECURE_STRICT_TOTAL);
     for (const entry of results as SarifResult[]) expect(tool.driver.rules[entry.ruleIndex].id).toBe(entry.ruleId);
   });
 

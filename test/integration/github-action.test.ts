@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../support/rule-tester';
+import { INSECURE_STRICT_TOTAL, INSECURE_SUMMARY, INSECURE_TOTAL } from '../support/insecure-example';
 
 interface Step {
   name: string;
@@ -77,10 +78,8 @@ describe('GitHub Action', () => {
     );
     const log = JSON.parse(readFileSync(sarifFile, 'utf8'));
     expect(log.runs[0].automationDetails).toEqual({ id: 'petstore/' });
-    expect(log.runs[0].results).toHaveLength(39);
-    expect(readFileSync(step.summary, 'utf8')).toMatch(
-      /^## oasguard\n\n40 problems \(10 errors, 17 warnings, 12 infos, 1 hint\) in 1 document\.\n/,
-    );
+    expect(log.runs[0].results).toHaveLength(INSECURE_TOTAL);
+    expect(readFileSync(step.summary, 'utf8')).toMatch(new RegExp(`^## oasguard\n\n${INSECURE_SUMMARY} in 1 document\\.\n`));
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
   });
 
@@ -93,7 +92,7 @@ describe('GitHub Action', () => {
       'sarif-file': sarifFile,
     });
     expect(step.status).toBe(0);
-    expect(JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results).toHaveLength(39);
+    expect(JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results).toHaveLength(INSECURE_STRICT_TOTAL);
     expect(step.stdout).toMatch(/in 2 documents\.\n$/);
   });
 
