@@ -10,21 +10,25 @@ import limitStringLength from './limit-string-length';
 import noApiKeyInQuery from './no-api-key-in-query';
 import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
 import noCredentialsInUrl from './no-credentials-in-url';
+import noDeprecatedSecuritySchemes from './no-deprecated-security-schemes';
 import noHttpBasicAuth from './no-http-basic-auth';
 import noInsecureHttpAuthSchemes from './no-insecure-http-auth-schemes';
 import noNumericIds from './no-numeric-ids';
 import noOauth2ImplicitFlow from './no-oauth2-implicit-flow';
 import noOauth2PasswordFlow from './no-oauth2-password-flow';
+import noPermissiveCors from './no-permissive-cors';
 import noPublicOperations from './no-public-operations';
 import noRefreshWithClientCredentials from './no-refresh-with-client-credentials';
 import noScopesForNonOauth2 from './no-scopes-for-non-oauth2';
 import noScriptInDescriptions from './no-script-in-descriptions';
 import noSecretsInExamples from './no-secrets-in-examples';
 import noSsrfUrlParameters from './no-ssrf-url-parameters';
+import noWriteWithReadOnlyScope from './no-write-with-read-only-scope';
 import require429Details from './require-429-details';
 import requireAdditionalPropertiesFalse from './require-additional-properties-false';
 import requireBearerFormat from './require-bearer-format';
 import requireDefinedSecuritySchemes from './require-defined-security-schemes';
+import requireDistinctAdminSecurity from './require-distinct-admin-security';
 import requireHttpsAuthUrls from './require-https-auth-urls';
 import requireHttpsServers from './require-https-servers';
 import requireInputSchema from './require-input-schema';
@@ -48,21 +52,25 @@ export const rules: readonly Rule[] = [
   noApiKeyInQuery,
   noAuthorizationHeaderParameter,
   noCredentialsInUrl,
+  noDeprecatedSecuritySchemes,
   noHttpBasicAuth,
   noInsecureHttpAuthSchemes,
   noNumericIds,
   noOauth2ImplicitFlow,
   noOauth2PasswordFlow,
+  noPermissiveCors,
   noPublicOperations,
   noRefreshWithClientCredentials,
   noScopesForNonOauth2,
   noScriptInDescriptions,
   noSecretsInExamples,
   noSsrfUrlParameters,
+  noWriteWithReadOnlyScope,
   require429Details,
   requireAdditionalPropertiesFalse,
   requireBearerFormat,
   requireDefinedSecuritySchemes,
+  requireDistinctAdminSecurity,
   requireHttpsAuthUrls,
   requireHttpsServers,
   requireInputSchema,

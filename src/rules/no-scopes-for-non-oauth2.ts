@@ -1,8 +1,6 @@
 import { defineRule } from './define-rule';
 import { isObject, securitySchemesOf } from './support/openapi';
-
-/** The scheme types whose requirements name scopes. */
-const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
+import { SCOPED_TYPES } from './support/security';
 
 /** Whether a document is OpenAPI 3.1 or later, where a requirement may list role names for any scheme. */
 function allowsRoles(root: unknown): boolean {

@@ -1,29 +1,43 @@
-import { defineRule, RuleContext } from './define-rule';
-import { acceptsAnything, BINARY_MEDIA, isObject, isSwagger2, JsonObject, operationLabel, responsesOf } from './support/openapi';
+import { defineRule, PathSegment } from './define-rule';
+import { Gap, OperationAt, operationsOf, reportDocumentGap } from './support/gaps';
+import { acceptsAnything, BINARY_MEDIA, isObject, isSwagger2, operationLabel, responsesOf } from './support/openapi';
 
-type MessageId = 'missing' | 'empty';
+type MessageId = 'missing' | 'empty' | 'none';
 
 /** Success statuses that may carry a body: every 2xx (and `2XX`) but 204 No Content and 205 Reset Content. */
 const SUCCESS_WITH_BODY = /^2(\d\d|XX)$/i;
 const NO_BODY = new Set(['204', '205']);
 
-/** Reports the schema a success response's body lacks (or has, but constrains nothing). */
-function checkResponse(response: JsonObject, at: (string | number)[], status: string, context: RuleContext<undefined, MessageId>): void {
-  const data = (mediaType: string) => ({ status, mediaType, operation: operationLabel(context.path) });
-  if (isSwagger2(context.root)) {
+/** A success response body that a rule judges, and what it lacks (nothing, when it has a schema). */
+interface Body extends Gap {
+  lacks?: MessageId;
+  data: { status: string; mediaType: string; operation: string };
+}
+
+/** The bodies of an operation's success responses, each with the schema it lacks, if any. */
+function bodiesOf({ operation, path }: OperationAt, swagger2: boolean): Body[] {
+  if (String(path[path.length - 1]).toLowerCase() === 'head') return [];
+  return Object.entries(responsesOf(operation)).flatMap(([status, response]) => {
+    if (!SUCCESS_WITH_BODY.test(status) || NO_BODY.has(status) || !isObject(response)) return [];
+    const at = [...path, 'responses', status];
+    const body = (mediaType: string, bodyAt: PathSegment[], lacks: MessageId | undefined): Body => ({
+      path: bodyAt,
+      label: `${operationLabel(path)} ${status}`,
+      lacks,
+      data: { status, mediaType, operation: operationLabel(path) },
+    });
     // A Swagger 2.0 response without `schema` declares no body: nothing to review.
-    if (isObject(response.schema) && acceptsAnything(response.schema)) {
-      context.report('empty', { at: [...at, 'schema'], data: data('body') });
-    }
-    return;
-  }
-  if (!isObject(response.content)) return;
-  for (const [mediaType, media] of Object.entries(response.content)) {
-    // A key that is no media type (`token`, `x-example`) is a misplaced example, not a body to judge.
-    if (!mediaType.includes('/') || BINARY_MEDIA.test(mediaType) || !isObject(media)) continue;
-    if (!isObject(media.schema)) context.report('missing', { at: [...at, 'content', mediaType], data: data(mediaType) });
-    else if (acceptsAnything(media.schema)) context.report('empty', { at: [...at, 'content', mediaType, 'schema'], data: data(mediaType) });
-  }
+    if (swagger2)
+      return isObject(response.schema) ? [body('body', [...at, 'schema'], acceptsAnything(response.schema) ? 'empty' : undefined)] : [];
+    if (!isObject(response.content)) return [];
+    return Object.entries(response.content).flatMap(([mediaType, media]) => {
+      // A key that is no media type (`token`, `x-example`) is a misplaced example, not a body to judge.
+      if (!mediaType.includes('/') || BINARY_MEDIA.test(mediaType) || !isObject(media)) return [];
+      const mediaAt = [...at, 'content', mediaType];
+      if (!isObject(media.schema)) return [body(mediaType, mediaAt, 'missing')];
+      return [body(mediaType, [...mediaAt, 'schema'], acceptsAnything(media.schema) ? 'empty' : undefined)];
+    });
+  });
 }
 
 export default defineRule<undefined, MessageId>({
@@ -47,13 +61,14 @@ export default defineRule<undefined, MessageId>({
   messages: {
     missing: 'The {{status}} response of {{operation}} returns {{mediaType}} without a schema: what it exposes cannot be reviewed.',
     empty: 'The schema of the {{status}} response ({{mediaType}}) of {{operation}} constrains nothing: any data can be returned.',
+    none: 'None of the {{count}} success responses with a body declares a schema that constrains it: what the API exposes cannot be reviewed.',
   },
   visit: {
-    Operation(operation, context) {
-      if (String(context.path[context.path.length - 1]).toLowerCase() === 'head') return;
-      for (const [status, response] of Object.entries(responsesOf(operation))) {
-        if (!SUCCESS_WITH_BODY.test(status) || NO_BODY.has(status) || !isObject(response)) continue;
-        checkResponse(response, ['responses', status], status, context);
+    Document(root, context) {
+      const bodies = operationsOf(root).flatMap((operation) => bodiesOf(operation, isSwagger2(root)));
+      const lacking = bodies.filter((body) => body.lacks !== undefined);
+      for (const { path, lacks, data } of reportDocumentGap(context, lacking, bodies.length, 'none')) {
+        if (lacks) context.report(lacks, { at: path, data });
       }
     },
   },

@@ -72,7 +72,7 @@ describe('oasguard lint', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(INSECURE_TOTAL);
     expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))).toHaveLength(INSECURE_TOTAL);
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).summary.total).toBe(INSECURE_TOTAL);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="82" failures="10" /m);
+    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(/^<testsuites name="oasguard" tests="90" failures="10" /m);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(new RegExp(`^${INSECURE_TOTAL} problems `, 'm'));
   });
 
