@@ -9,6 +9,7 @@ import limitNumericRange from './limit-numeric-range';
 import limitStringLength from './limit-string-length';
 import noApiKeyInQuery from './no-api-key-in-query';
 import noAuthorizationHeaderParameter from './no-authorization-header-parameter';
+import noClosedCompositionMembers from './no-closed-composition-members';
 import noCredentialsInUrl from './no-credentials-in-url';
 import noDeprecatedSecuritySchemes from './no-deprecated-security-schemes';
 import noHttpBasicAuth from './no-http-basic-auth';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   limitStringLength,
   noApiKeyInQuery,
   noAuthorizationHeaderParameter,
+  noClosedCompositionMembers,
   noCredentialsInUrl,
   noDeprecatedSecuritySchemes,
   noHttpBasicAuth,

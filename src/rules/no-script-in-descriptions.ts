@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { PathLink, toPath } from './support/path-links';
+import { forEachNode, toPath } from './support/path-links';
 
 /** What, in text that portals render as Markdown and HTML, runs script in the reader's browser. */
 const ACTIVE_CONTENT: { what: string; pattern: RegExp }[] = [
@@ -50,24 +50,14 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      // Each object once: the resolved document shares one object per `$ref` target, reported at its definition.
-      const seen = new WeakSet<object>();
-      const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: undefined }];
-      while (pending.length > 0) {
-        const { node, link } = pending.pop()!;
-        if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-        seen.add(node);
-        const named = link !== undefined && NAMED_MAPS.has(String(link.segment));
+      forEachNode(root, (node, link) => {
+        if (link !== undefined && NAMED_MAPS.has(String(link.segment))) return;
         for (const [key, child] of Object.entries(node)) {
-          const childLink = { parent: link, segment: Array.isArray(node) ? Number(key) : key };
-          if (typeof child === 'string' && !named && TEXT_KEYS.has(key)) {
-            const what = activeContentIn(child);
-            if (what) context.report('activeContent', { at: toPath(childLink), data: { field: key, what } });
-          } else {
-            pending.push({ node: child, link: childLink });
-          }
+          if (typeof child !== 'string' || !TEXT_KEYS.has(key)) continue;
+          const what = activeContentIn(child);
+          if (what) context.report('activeContent', { at: toPath({ parent: link, segment: key }), data: { field: key, what } });
         }
-      }
+      });
     },
   },
 });

@@ -11,7 +11,7 @@ interface Options {
 
 type MessageId = 'readOnly' | 'inheritedReadOnly';
 
-/** Verbs that name a read: RPC-style APIs read with POST (`/pets:search`, `POST /reports/query`, `listGroups`). */
+/** Verbs that name a read: RPC-style APIs read with POST (`/pets:search`, `POST /reports/query`, `listGroups`, `dataset:aggregate`). */
 const READ_VERBS = new Set([
   'search',
   'searches',
@@ -31,6 +31,11 @@ const READ_VERBS = new Set([
   'validate',
   'check',
   'verify',
+  'aggregate',
+  'analyse',
+  'analyze',
+  'tail',
+  'wait',
 ]);
 
 /** Whether a POST operation is named as a read: by its last path segment, its custom method or its operationId. */
