@@ -1,13 +1,36 @@
 import { defineRule } from './define-rule';
+import { namesCredential } from './support/credentials';
+import { nameWords } from './support/names';
+import { asText, isObject, securitySchemesOf } from './support/openapi';
+
+/** Whether a header parameter carries a credential: `Authorization`, or a name such as `X-API-Key` or `X-Auth-Token`. */
+function carriesCredential(name: string): boolean {
+  if (name.toLowerCase() === 'authorization') return true;
+  // Anti-forgery tokens protect a session; they do not authenticate one.
+  const words = nameWords(name);
+  return namesCredential(name) && !words.includes('csrf') && !words.includes('xsrf');
+}
+
+/** Whether an API key scheme declares this header: the parameter then repeats the scheme, it does not replace it. */
+function declaredByScheme(name: string, root: unknown): boolean {
+  return Object.values(securitySchemesOf(root)).some(
+    (scheme) =>
+      isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && asText(scheme.name).toLowerCase() === name.toLowerCase(),
+  );
+}
 
 export default defineRule({
   id: 'no-authorization-header-parameter',
   severity: 'warn',
-  description: 'Authentication must be declared as a security scheme, not as an `Authorization` header parameter.',
+  description:
+    'Authentication must be declared as a security scheme, not as a header parameter (`Authorization`, `X-API-Key`, `X-Auth-Token`…).',
   rationale:
     'A hand-declared `Authorization` parameter hides how the API authenticates: tools cannot tell which scheme ' +
     'applies, gateways cannot enforce it, and reviewers cannot see which operations are protected. OpenAPI 3 ' +
-    'even says such a parameter is ignored. The name is matched case-insensitively.',
+    'even says such a parameter is ignored. Reported: `Authorization`, and headers whose names say they carry a ' +
+    'credential (`token`, `X-API-Key`, `X-Auth-Token`, `Api-Key`, `X-Client-Secret`, by the word rules of ' +
+    'no-credentials-in-url), unless an API key scheme declares the same header; anti-forgery (`X-CSRF-Token`) headers ' +
+    'are not credentials. Names are matched case-insensitively.',
   sources: [
     'OWASP API Security Top 10 2023 API2 (Broken Authentication)',
     'OpenAPI Specification 3.x: Parameter Object (`in: header` named Authorization is ignored)',
@@ -20,7 +43,8 @@ export default defineRule({
   },
   visit: {
     Parameter(parameter, context) {
-      if (parameter.in === 'header' && typeof parameter.name === 'string' && parameter.name.toLowerCase() === 'authorization') {
+      if (parameter.in !== 'header' || typeof parameter.name !== 'string') return;
+      if (carriesCredential(parameter.name) && !declaredByScheme(parameter.name, context.root)) {
         context.report('authorizationHeader', { at: ['name'], data: { name: parameter.name } });
       }
     },

@@ -1,7 +1,7 @@
 import { defineRule, PathSegment } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
 import { reportTogether } from './support/gaps';
-import { documentMemo, fieldLabel, inputLabel, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import { documentMemo, fieldLabel, inputLabel, isBareObject, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -44,7 +44,8 @@ export default defineRule({
   rationale:
     'Accepting undeclared properties enables mass assignment: a client sets `isAdmin` or `ownerId` that the server ' +
     'binds to its model without checking. Every object schema with `properties` reachable from a request body ' +
-    '(through `$ref`, `properties`, `items`, `allOf`, `oneOf`, `anyOf`) must close itself; in OpenAPI 3.1 ' +
+    '(through `$ref`, `properties`, `items`, `allOf`, `oneOf`, `anyOf`) must close itself, and a bare ' +
+    '`{type: object}` (no properties at all) accepts anything, so it is reported too; in OpenAPI 3.1 ' +
     '`unevaluatedProperties: false` counts too. An `allOf` composition is judged as a whole: its members need not ' +
     "close themselves (that would make the composition reject the other members' properties); an open composition " +
     'is reported once, at the composing schema. A `oneOf`/`anyOf` branch that only constrains its schema (no ' +
@@ -61,13 +62,15 @@ export default defineRule({
   messages: {
     open: 'Request schema accepts undeclared properties; set additionalProperties: false.',
     openComposition: 'Request schema composed with allOf accepts undeclared properties; close the composing schema.',
+    openMap:
+      'Request schema is an object that declares no properties, so it accepts any; declare them and set additionalProperties: false.',
     many: '{{input}} has {{count}} object schemas that accept undeclared properties: {{places}}.',
   },
   visit: {
     RequestInput(input, context) {
       const body = requestBodySchemaAt(input, context.root);
       if (!body) return;
-      const open: { path: PathSegment[]; label: string; messageId: 'open' | 'openComposition' }[] = [];
+      const open: { path: PathSegment[]; label: string; messageId: 'open' | 'openComposition' | 'openMap' }[] = [];
       const constraints = new WeakSet<object>();
       walkSchemas(
         body.schema,
@@ -83,7 +86,9 @@ export default defineRule({
               : undefined
             : hasOwnProperties(schema)
               ? 'open'
-              : undefined;
+              : isBareObject(schema)
+                ? 'openMap'
+                : undefined;
           if (messageId) open.push({ path: visited.at, label: fieldLabel(visited.at.slice(body.at.length)), messageId });
         },
         documentMemo(context.root, ID),

@@ -5,6 +5,51 @@ testRule(rule, {
   valid: ['pass-oas30.yaml'],
   invalid: [
     {
+      name: 'a bare {type: object} is a map (OpenAPI 3.0)',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody: {content: {application/json: {schema: {type: object}}}}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema', line: 6 }],
+    },
+    {
+      name: 'a schema-valued unevaluatedProperties is a map (OpenAPI 3.1)',
+      code: [
+        'openapi: 3.1.0',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: {type: object, properties: {name: {type: string}}, unevaluatedProperties: {type: string}}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema', line: 9 }],
+    },
+    {
+      name: 'a bare {type: object} body parameter is a map (Swagger 2.0)',
+      code: [
+        'swagger: "2.0"',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      parameters: [{name: body, in: body, schema: {type: object}}]',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/post/parameters/0/schema', line: 6 }],
+    },
+    {
       fixture: 'fail-oas30.yaml',
       findings: [
         {

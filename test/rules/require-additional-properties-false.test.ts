@@ -7,6 +7,61 @@ testRule(rule, {
   valid: ['pass-oas30.yaml', 'pass-oas31.yaml', 'pass-swagger2.yaml'],
   invalid: [
     {
+      name: 'a bare {type: object} body is an open map (OpenAPI 3.0)',
+      code: [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody: {content: {application/json: {schema: {type: object}}}}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          messageId: 'openMap',
+          pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema',
+          line: 6,
+          message:
+            'Request schema is an object that declares no properties, so it accepts any; declare them and set additionalProperties: false.',
+        },
+      ],
+    },
+    {
+      name: 'a bare object field is an open map (OpenAPI 3.1, a type list)',
+      code: [
+        'openapi: 3.1.0',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: {type: object, additionalProperties: false, properties: {meta: {type: [object, "null"]}}}',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [
+        { messageId: 'openMap', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema/properties/meta', line: 9 },
+      ],
+    },
+    {
+      name: 'a bare {type: object} body parameter is an open map (Swagger 2.0)',
+      code: [
+        'swagger: "2.0"',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      parameters: [{name: body, in: body, schema: {type: object}}]',
+        '      responses: {"201": {description: ok}}',
+        '',
+      ].join('\n'),
+      findings: [{ messageId: 'openMap', pointer: '/paths/~1pets/post/parameters/0/schema', line: 6 }],
+    },
+    {
       name: 'oneOf branches that only add constraints are not objects to close',
       code: [
         'openapi: 3.0.3',

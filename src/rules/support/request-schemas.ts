@@ -154,6 +154,24 @@ export function hasType(schema: JsonObject, type: string): boolean {
 }
 
 /**
+ * Whether a schema is a bare object, `{type: object}` with nothing about its members (no `properties`,
+ * `patternProperties`, `additionalProperties` or composition): JSON Schema lets it hold any properties, an open map.
+ */
+export function isBareObject(schema: JsonObject): boolean {
+  const describesMembers = [
+    'properties',
+    'patternProperties',
+    'additionalProperties',
+    'unevaluatedProperties',
+    'allOf',
+    'oneOf',
+    'anyOf',
+    '$ref',
+  ];
+  return hasType(schema, 'object') && !describesMembers.some((keyword) => keyword in schema);
+}
+
+/**
  * Calls `judge` for every schema that accepts request input below `node`, with its `allOf` keywords merged.
  * `allOf` members are judged as part of their composition, and `readOnly` schemas are skipped with everything
  * below them: servers ignore them in requests. Each schema is judged once per document and rule; `at` builds its path on demand.
