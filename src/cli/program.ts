@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { FormatName, LintOptions, LintResult, Severity } from '../index';
 import { RULESET_FILES } from '../config/ruleset-files';
 import { formatters, isFormatName, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
+import { AUTHZ_FORMATS, AuthzFormat, formatAuthz } from '../formatters/authz';
 import { printable } from '../formatters/printable';
 import { DEFAULT_LIMITS } from '../input/limits';
 import { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, pruneBaseline, serializeBaseline } from '../lint/baseline';
@@ -66,6 +67,11 @@ interface LintFlags extends LintingFlags {
 
 interface BaselineFlags extends LintingFlags {
   output: string;
+}
+
+interface AuthzFlags extends LintingFlags {
+  format: AuthzFormat;
+  output?: string;
 }
 
 /** A commander parser for a whole number in `[min, max]`; anything else is a usage error naming the flag. */
@@ -272,6 +278,22 @@ async function updateBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
   return EXIT.ok;
 }
 
+/**
+ * `authz`: the authorization matrix of the inputs, read and resolved as `lint` reads them. Exit 1 when a document
+ * could not be analyzed (it is listed, never dropped), 0 otherwise: the matrix is a listing, not a verdict.
+ */
+async function printAuthz(inputs: string[], flags: AuthzFlags, io: CliIo): Promise<number> {
+  const outputs = flags.output === undefined ? [] : [flags.output];
+  await checkOutputs(outputs, inputs, [], io);
+  const { lint } = await engine();
+  const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), authorization: true });
+  checkOutputsAgainstReads(outputs, result, io);
+  const report = formatAuthz(result, flags.format);
+  if (flags.output === undefined) io.stdout.write(report);
+  else await writeOutput(io, flags.output, report);
+  return result.unlinted.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
 interface RulesFlags {
   ruleset?: string;
   preset?: string;
@@ -372,6 +394,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   baselineOutput(baseline.command('update').description('remove the baseline entries that no finding matches any more')).action(
     async (inputs: string[], flags: BaselineFlags) => setExitCode(await updateBaselineFile(inputs, flags, io)),
   );
+
+  addLintingOptions(
+    program
+      .command('authz')
+      .description('print the authorization matrix: for every operation, who may call it (schemes and scopes) and what deserves a look')
+      .argument('[inputs...]', 'files, directories, globs, or -')
+      .addOption(new Option('-f, --format <format>', 'text, markdown, json or csv').choices(AUTHZ_FORMATS).default('text'))
+      .option('-o, --output <file>', 'write the matrix to this file instead of standard output'),
+  ).action(async (inputs: string[], flags: AuthzFlags) => setExitCode(await printAuthz(inputs, flags, io)));
 
   program
     .command('rules')

@@ -519,6 +519,14 @@ export function enabledRules(ruleset: LoadedRuleset, sources: readonly string[])
   return ruleMetas([ruleset.spectral, ...sources.map((source) => ruleset.spectral.fromSource(source))]);
 }
 
+/** The options an enabled oasguard rule runs with in a ruleset (its defaults merged with the ruleset's), for every file. */
+export function ruleOptions(ruleset: LoadedRuleset, id: string): Record<string, unknown> | undefined {
+  const rule = ruleset.spectral.rules[id] as Ruleset['rules'][string] | undefined;
+  if (!rule?.enabled) return undefined;
+  const options: unknown = rule.then[0]?.functionOptions;
+  return isMapping(options) ? options : undefined;
+}
+
 function ruleMetas(variants: readonly Ruleset[]): RuleMeta[] {
   const metas = new Map<string, RuleMeta>();
   for (const variant of variants) {

@@ -26,6 +26,8 @@ import { AccessPolicy, createConfinedResolver } from '../refs/resolver';
 import { unsafeRefMessage } from '../refs/unsafe-ref';
 import { SUPPRESSION_KEY } from '../rules/support/suppressions';
 import { SuppressionProblem, Suppressions } from './suppressions';
+import { authorizationMatrix, AuthzSettings } from '../authz/matrix';
+import type { AuthzOperation } from '../shared/types';
 
 /** A finding before its file is made relative for display. */
 export interface EngineFinding {
@@ -63,7 +65,7 @@ export interface SourceDocument {
 /** What the engine says about a document. */
 export type DocumentOutcome =
   /** `referenced`: the files and URLs its `$ref`s read for the first time in this engine. */
-  | { kind: 'linted'; findings: EngineFinding[]; referenced: string[] }
+  | { kind: 'linted'; findings: EngineFinding[]; referenced: string[]; authorization?: AuthzOperation[] }
   /** The document parsed but is not OpenAPI (`looksLikeOpenApi`: it has an `openapi` or `swagger` field); the finding says why. */
   | { kind: 'not-openapi'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
@@ -97,6 +99,8 @@ export class SpectralEngine {
     ruleset: EngineRuleset,
     private readonly policy: AccessPolicy,
     countFile: () => void,
+    /** When given, each linted document's outcome carries its authorization matrix (`oasguard authz`). */
+    private readonly authorization?: AuthzSettings,
   ) {
     const onRead = (href: string, text: string) => this.referencedFiles.set(href, { text });
     const resolver = createConfinedResolver(policy, onRead, countFile, (errors) => (this.resolverErrors = errors));
@@ -143,10 +147,14 @@ export class SpectralEngine {
       };
     }
     let results: ISpectralDiagnostic[];
+    let authorization: AuthzOperation[] | undefined;
     const readBefore = this.referencedFiles.size;
     try {
       this.resolverErrors = [];
-      const spectralResults = await this.spectral.run(document);
+      const { resolved, results: spectralResults } = await this.spectral.runWithResolved(document);
+      // The matrix quotes keys (paths, scheme names, scopes): as the document wrote them, not their parser-safe spelling.
+      if (this.authorization && isMapping(resolved))
+        authorization = JSON.parse(restoreKeys(JSON.stringify(authorizationMatrix(resolved, this.authorization)))) as AuthzOperation[];
       results = [
         ...spectralResults.filter((result) => result.code !== 'invalid-ref'),
         ...resolverDiagnostics(document, this.resolverErrors, this.policy.root),
@@ -183,6 +191,7 @@ export class SpectralEngine {
       kind: 'linted',
       findings: [...mergeRepeats(findings), ...problems],
       referenced: [...this.referencedFiles.keys()].slice(readBefore),
+      ...(authorization ? { authorization } : {}),
     };
   }
 

@@ -13,7 +13,7 @@ export const MARKDOWN_MAX_ROWS = 1000;
  * own. A cell never starts a block, so only inline marks need a backslash; entities keep `<` and `&` inert; a
  * zero-width space after `@`, `://` and `www` breaks mentions and autolinks without changing what is shown.
  */
-function cell(text: string): string {
+export function markdownCell(text: string): string {
   return printable(text.replace(/\r?\n|\r/g, ' '))
     .replace(/[\\`*_[\]|~]/g, (mark) => `\\${mark}`)
     .replace(/&/g, '&amp;')
@@ -23,15 +23,15 @@ function cell(text: string): string {
 
 function ruleLink(ruleId: string, rules: Map<string, RuleMeta>): string {
   const rule = rules.get(ruleId);
-  if (!rule?.docsUrl) return cell(ruleId);
+  if (!rule?.docsUrl) return markdownCell(ruleId);
   // A custom rule's URL comes from a user's ruleset: percent-encode what would end the link or the cell.
   const url = rule.docsUrl.replace(/[()<>|\s\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${cell(ruleId)}](${url})`;
+  return `[${markdownCell(ruleId)}](${url})`;
 }
 
 function findingRow(finding: Finding, rules: Map<string, RuleMeta>): string {
   const location = `${finding.file}:${finding.range.start.line}:${finding.range.start.column}`;
-  return `| ${finding.severity} | ${cell(location)} | ${ruleLink(finding.ruleId, rules)} | ${cell(finding.message)} |`;
+  return `| ${finding.severity} | ${markdownCell(location)} | ${ruleLink(finding.ruleId, rules)} | ${markdownCell(finding.message)} |`;
 }
 
 /** Findings per rule, most severe rules first, then the most frequent. */

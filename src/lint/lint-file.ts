@@ -18,7 +18,12 @@ export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, f
   const countFile = () => {
     if (Atomics.add(filesRead, 0, 1) + 1 > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
   };
-  return new SpectralEngine(ruleset, { root: options.root ?? options.cwd, limits, remote: options.remote }, countFile);
+  return new SpectralEngine(
+    ruleset,
+    { root: options.root ?? options.cwd, limits, remote: options.remote },
+    countFile,
+    options.authorization,
+  );
 }
 
 /** The absolute path findings in an input are reported under (a made-up one for standard input). */

@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { DIAGNOSTIC, diagnostics } from '../rules/diagnostics';
 import { expandInputs, InputFile, STDIN_INPUT } from '../input/inputs';
 import { DEFAULT_LIMITS, Limits } from '../input/limits';
-import { enabledRules, LoadedRuleset, loadRuleset } from '../config/ruleset';
+import { enabledRules, LoadedRuleset, loadRuleset, ruleOptions } from '../config/ruleset';
+import type { AuthzSettings } from '../authz/matrix';
+import { ADMIN_SEGMENTS, READ_ONLY_SCOPES } from '../rules/support/authorization';
 import { DocumentOutcome, EngineFinding, suppressionFinding } from '../engine/spectral-engine';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
 import { toPointer } from '../shared/pointer';
-import type { Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
+import type { AuthzDocument, Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
 import { FileCounter, FileLintOptions, LintOptions, rulesetLoadOptions } from './options';
@@ -38,7 +40,8 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   }
   const filesRead = createFileCounter(files.length);
   const { stdin, remote, skipNonOpenApi, allowJsRuleset } = options;
-  const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits };
+  const authorization = options.authorization ? authzSettings(ruleset) : undefined;
+  const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits, authorization };
   // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
   const byName = typeof options.ruleset !== 'object';
   const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);
@@ -56,6 +59,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const reportedFiles: string[] = [];
   const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
+  const matrices: AuthzDocument[] = [];
   files.forEach((file, index) => {
     const outcome = outcomes[index];
     if (outcome === undefined) return;
@@ -68,6 +72,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     reportedFiles.push(displayed);
     if (outcome.kind === 'linted') {
       lintedSources.push(source);
+      if (outcome.authorization) matrices.push({ file: displayed, operations: outcome.authorization });
       for (const href of outcome.referenced) referenced.add(/^[a-z][a-z\d+.-]+:/i.test(href) ? href : displayPath(href, cwd));
     } else {
       unlinted.push({
@@ -92,10 +97,28 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   const sorted = sortFindings(dedupe(findings));
   const active = sorted.filter((finding) => finding.suppression === undefined);
   const suppressed = sorted.filter((finding) => finding.suppression !== undefined);
-  const read = { files: reportedFiles, unlinted, skipped, referenced: [...referenced].sort() };
+  const read = {
+    files: reportedFiles,
+    unlinted,
+    skipped,
+    referenced: [...referenced].sort(),
+    ...(authorization ? { authorization: matrices } : {}),
+  };
   if (baseline === undefined) return { ...read, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);
   return { ...read, findings: fresh, suppressed, baselined: known, baseline: { file: baseline.name, stale: stale.length }, rules };
+}
+
+/**
+ * What the authorization matrix judges by: the ruleset's options for the rules that report the same things, so
+ * that the table and the findings agree, or their defaults.
+ */
+function authzSettings(ruleset: LoadedRuleset): AuthzSettings {
+  const readOnlyScopes = ruleOptions(ruleset, 'no-write-with-read-only-scope')?.readOnlyScopes;
+  const adminSegments = ruleOptions(ruleset, 'require-distinct-admin-security')?.adminSegments;
+  const strings = (value: unknown, fallback: readonly string[]) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
+  return { readOnlyScopes: strings(readOnlyScopes, READ_ONLY_SCOPES), adminSegments: strings(adminSegments, ADMIN_SEGMENTS) };
 }
 
 /** The root `$ref`s are confined to: an existing directory, or a usage error. */

@@ -1,6 +1,7 @@
 /** What a lint is asked to do, for the whole run and for one file: shared by lint(), one file's lint and the workers. */
 import type { Limits } from '../input/limits';
 import type { RemotePolicy } from '../refs/remote';
+import type { AuthzSettings } from '../authz/matrix';
 import type { LoadedRuleset, RulesetLoadOptions } from '../config/ruleset';
 
 /** How `lint()` finds, reads and judges documents. */
@@ -34,6 +35,8 @@ export interface LintOptions {
    * by name or path, and for 2 or more files of 6 MB or more in all (below that, starting the workers costs more than they save).
    */
   jobs?: number;
+  /** Also compute each linted document's authorization matrix (`LintResult.authorization`), as `oasguard authz` does. */
+  authorization?: boolean;
 }
 
 /** Name shown for standard input in findings. */
@@ -42,6 +45,8 @@ export const STDIN_NAME = '<stdin>';
 /** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
 export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & {
   limits: Limits;
+  /** What the authorization matrix judges by, when one is asked for. */
+  authorization?: AuthzSettings;
 };
 
 /** A counter of the files a run reads, shared by its workers: the documents given and what their `$ref`s read. */

@@ -6,9 +6,10 @@ import { asText, isObject, securitySchemesOf } from './support/openapi';
 /** Whether a header parameter carries a credential: `Authorization`, or a name such as `X-API-Key` or `X-Auth-Token`. */
 function carriesCredential(name: string): boolean {
   if (name.toLowerCase() === 'authorization') return true;
-  // Anti-forgery tokens protect a session; they do not authenticate one.
+  // Anti-forgery tokens protect a session; they do not authenticate one. AWS's X-Amz-* headers are the inputs of
+  // Signature V4, which the descriptions declare as a scheme for the Authorization header they sign.
   const words = nameWords(name);
-  return namesCredential(name) && !words.includes('csrf') && !words.includes('xsrf');
+  return namesCredential(name) && !words.includes('csrf') && !words.includes('xsrf') && !(words[0] === 'x' && words[1] === 'amz');
 }
 
 /** Whether an API key scheme declares this header: the parameter then repeats the scheme, it does not replace it. */
@@ -30,7 +31,8 @@ export default defineRule({
     'even says such a parameter is ignored. Reported: `Authorization`, and headers whose names say they carry a ' +
     'credential (`token`, `X-API-Key`, `X-Auth-Token`, `Api-Key`, `X-Client-Secret`, by the word rules of ' +
     'no-credentials-in-url), unless an API key scheme declares the same header; anti-forgery (`X-CSRF-Token`) headers ' +
-    'are not credentials. Names are matched case-insensitively.',
+    "are not credentials, nor AWS's `X-Amz-*` Signature V4 inputs, which accompany the Authorization header a scheme " +
+    'declares. Names are matched case-insensitively.',
   sources: [
     'OWASP API Security Top 10 2023 API2 (Broken Authentication)',
     'OpenAPI Specification 3.x: Parameter Object (`in: header` named Authorization is ignored)',

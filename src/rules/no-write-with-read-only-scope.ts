@@ -1,8 +1,7 @@
 import { defineRule } from './define-rule';
-import { OperationAt, operationsOf } from './support/gaps';
-import { nameWords } from './support/names';
-import type { JsonObject } from './support/openapi';
-import { effectiveSecurity, isUnsafeOperation, reportByPlace, requestedScopes, SecurityAlternative } from './support/security';
+import { changesData, READ_ONLY_SCOPES, readOnlyMatchers, readOnlyScopesOf } from './support/authorization';
+import { operationsOf } from './support/gaps';
+import { effectiveSecurity, reportByPlace } from './support/security';
 
 interface Options {
   /** Scope names that grant reading only; `*` stands for any run of characters; matched case-insensitively. */
@@ -10,61 +9,6 @@ interface Options {
 }
 
 type MessageId = 'readOnly' | 'inheritedReadOnly';
-
-/** Verbs that name a read: RPC-style APIs read with POST (`/pets:search`, `POST /reports/query`, `listGroups`, `dataset:aggregate`). */
-const READ_VERBS = new Set([
-  'search',
-  'searches',
-  'query',
-  'list',
-  'get',
-  'lookup',
-  'find',
-  'count',
-  'test',
-  'retrieve',
-  'fetch',
-  'read',
-  'preview',
-  'estimate',
-  'calculate',
-  'validate',
-  'check',
-  'verify',
-  'aggregate',
-  'analyse',
-  'analyze',
-  'tail',
-  'wait',
-]);
-
-/** Whether a POST operation is named as a read: by its last path segment, its custom method or its operationId. */
-function isNamedRead({ operation, path }: OperationAt): boolean {
-  if (String(path[path.length - 1]).toLowerCase() !== 'post') return false;
-  const lastSegment = String(path[1]).split('/').pop() ?? '';
-  const names = [lastSegment.split(':').pop() ?? '', typeof operation.operationId === 'string' ? operation.operationId : ''];
-  return names.some((name) => {
-    const words = nameWords(name);
-    return READ_VERBS.has((words[0] === 'batch' ? words[1] : words[0]) ?? '');
-  });
-}
-
-/** A wildcard pattern as an anchored, case-insensitive regular expression. */
-function wildcard(pattern: string): RegExp {
-  return new RegExp(
-    `^${pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
-      .join('.*')}$`,
-    'i',
-  );
-}
-
-/** The scopes of an alternative when it asks for some and every one of them grants reading only. */
-function readOnlyScopesOf(alternative: SecurityAlternative, root: JsonObject, readOnly: readonly RegExp[]): string[] | undefined {
-  const { scopes } = requestedScopes(alternative.requirement, root);
-  return scopes.length > 0 && scopes.every((scope) => readOnly.some((pattern) => pattern.test(scope))) ? scopes : undefined;
-}
 
 export default defineRule<Options, MessageId>({
   id: 'no-write-with-read-only-scope',
@@ -75,7 +19,7 @@ export default defineRule<Options, MessageId>({
     'operation that changes data and accepts such a token lets every read-only client (a dashboard, a reporting ' +
     "integration, a stolen token of one) write, which is broken function-level authorization in the API's own " +
     'contract. Checked: each security alternative of an unsafe operation that asks OAuth2 or OpenID Connect scopes, ' +
-    'all of which have read-only names (`read`, `read:*`, `*:read`, `*.read`, `*.readonly`, `view*` and the like; ' +
+    'all of which have read-only names (`read`, `read:*`, `*:read`, `*.read`, `*.readonly`, `view` and the like; ' +
     'configurable). POST operations named as reads (`search`, `query`, `list`, `get`… as their last path segment, ' +
     'custom method or operationId) are exempt: RPC-style APIs read with POST. An alternative inherited from the ' +
     'root is one finding for all the operations that inherit it.',
@@ -93,23 +37,7 @@ export default defineRule<Options, MessageId>({
       properties: { readOnlyScopes: { type: 'array', items: { type: 'string', minLength: 1 } } },
       additionalProperties: false,
     },
-    defaults: {
-      readOnlyScopes: [
-        'read',
-        'readonly',
-        'read-only',
-        'read:*',
-        '*:read',
-        '*.read',
-        '*.readonly',
-        '*.read-only',
-        '*/read',
-        '*_read',
-        'view',
-        'view:*',
-        '*:view',
-      ],
-    },
+    defaults: { readOnlyScopes: READ_ONLY_SCOPES },
   },
   messages: {
     readOnly: '{{operation}} changes data but accepts a token with only read-only scopes ({{scopes}}): a read-only client can call it.',
@@ -118,9 +46,9 @@ export default defineRule<Options, MessageId>({
   },
   visit: {
     Document(root, context) {
-      const readOnly = context.options.readOnlyScopes.map(wildcard);
+      const readOnly = readOnlyMatchers(context.options.readOnlyScopes);
       const findings = operationsOf(root)
-        .filter((operation) => isUnsafeOperation(operation) && !isNamedRead(operation))
+        .filter(changesData)
         .flatMap((operation) =>
           (effectiveSecurity(operation.operation, operation.path, root)?.alternatives ?? []).flatMap((alternative) => {
             const scopes = readOnlyScopesOf(alternative, root, readOnly);

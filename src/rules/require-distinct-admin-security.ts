@@ -1,15 +1,8 @@
 import { defineRule } from './define-rule';
-import { operationsOf, OperationAt, reportTogether } from './support/gaps';
+import { ADMIN_SEGMENTS, isAdmin, SecuredOperation, sharedWith } from './support/authorization';
+import { operationsOf, reportTogether } from './support/gaps';
 import { isSwagger2, operationLabel } from './support/openapi';
-import {
-  EffectiveSecurity,
-  effectiveSecurity,
-  isEnforced,
-  reportByPlace,
-  requirementLabel,
-  satisfies,
-  SecurityFinding,
-} from './support/security';
+import { effectiveSecurity, isEnforced, reportByPlace, requirementLabel, SecurityFinding } from './support/security';
 
 interface Options {
   /** Path segments (matched whole and case-insensitively) that mark an operation as administrative. */
@@ -17,23 +10,6 @@ interface Options {
 }
 
 type MessageId = 'shared' | 'manyShared' | 'unprotected' | 'inheritedUnprotected';
-
-/** Whether an operation's route has an administrative segment (`/admin/users`, `/v1/internal/jobs`). */
-function isAdmin({ path }: OperationAt, segments: ReadonlySet<string>): boolean {
-  const route = String(path[1]);
-  return route.split('/').some((segment) => segments.has(segment.toLowerCase()));
-}
-
-/** The first operation, and its alternative, whose credentials also satisfy an alternative of `security`. */
-function sharedWith(security: EffectiveSecurity, others: readonly { operation: OperationAt; security: EffectiveSecurity }[]) {
-  for (const other of others) {
-    for (const held of other.security.alternatives) {
-      const asked = security.alternatives.find(({ requirement }) => satisfies(held.requirement, requirement));
-      if (asked) return { other: other.operation, asked: asked.requirement };
-    }
-  }
-  return undefined;
-}
 
 export default defineRule<Options, MessageId>({
   id: 'require-distinct-admin-security',
@@ -62,7 +38,7 @@ export default defineRule<Options, MessageId>({
       properties: { adminSegments: { type: 'array', items: { type: 'string', minLength: 1 } } },
       additionalProperties: false,
     },
-    defaults: { adminSegments: ['admin', 'internal', 'manage', 'management'] },
+    defaults: { adminSegments: ADMIN_SEGMENTS },
   },
   messages: {
     shared:
@@ -80,7 +56,7 @@ export default defineRule<Options, MessageId>({
         operation,
         security: effectiveSecurity(operation.operation, operation.path, root),
       }));
-      const others = operations.flatMap(({ operation, security }) =>
+      const others: SecuredOperation[] = operations.flatMap(({ operation, security }) =>
         !isAdmin(operation, segments) && security !== undefined && isEnforced(security) ? [{ operation, security }] : [],
       );
       const shared: SecurityFinding[] = [];

@@ -135,6 +135,47 @@ export interface BaselineSummary {
 }
 
 /** What `lint()` returns. */
+/** A scheme an authorization alternative asks for, with the scopes (or 3.1 roles) it lists. */
+export interface AuthzScheme {
+  scheme: string;
+  /** The scheme's `type` (`oauth2`, `apiKey`, `http`…), or `undefined` for a name no scheme declares. */
+  type?: string;
+  scopes: string[];
+}
+
+/**
+ * What an operation's authorization gives a reviewer pause about: `public` (callable without credentials),
+ * `write-with-read-only-scope` (changes data for a token with only read-only scopes), `admin-shares-requirement`
+ * (an admin operation satisfied by a non-admin operation's credentials), `no-401-403` (requires authentication but
+ * defines no 401 or no 403 response).
+ */
+export type AuthzFlag = 'public' | 'write-with-read-only-scope' | 'admin-shares-requirement' | 'no-401-403';
+
+/** One operation of the authorization matrix (`oasguard authz`). */
+export interface AuthzOperation {
+  /** Upper-case: `GET`, or a 3.2 `additionalOperations` method. */
+  method: string;
+  path: string;
+  operationId?: string;
+  /** The operation in the document, as a JSON pointer. */
+  pointer: string;
+  /** `required`, `optional` (an empty alternative), `public` (`security: []`) or `none` (no requirement anywhere). */
+  access: 'required' | 'optional' | 'public' | 'none';
+  /** Whether the security comes from the root rather than the operation. */
+  inherited: boolean;
+  /** The accepted alternatives, any one of which suffices; each lists the schemes it needs together. */
+  alternatives: AuthzScheme[][];
+  flags: AuthzFlag[];
+  /** For `admin-shares-requirement`: the non-admin operation whose credentials suffice, as `GET /pets`. */
+  sharesWith?: string;
+}
+
+/** The authorization matrix of one linted document. */
+export interface AuthzDocument {
+  file: string;
+  operations: AuthzOperation[];
+}
+
 export interface LintResult {
   /** The documents reported on, as displayed in findings: linted ones and those in `unlinted`. */
   files: string[];
@@ -154,4 +195,6 @@ export interface LintResult {
   baseline?: BaselineSummary;
   /** Metadata of every rule that was active, plus the built-in diagnostics; sorted by id. */
   rules: RuleMeta[];
+  /** The authorization matrix of each linted document, in `files` order, when `authorization` was asked for. */
+  authorization?: AuthzDocument[];
 }

@@ -5,7 +5,7 @@ testRule(rule, {
   valid: ['pass-oas30.yaml'],
   invalid: [
     {
-      name: 'a bare {type: object} is a map (OpenAPI 3.0)',
+      name: 'a bare {type: object} is a map (OpenAPI 3.0); a nullable one beside a $ref, or an upload typed object, is not',
       code: [
         'openapi: 3.0.3',
         'info: {title: t, version: "1"}',
@@ -14,6 +14,19 @@ testRule(rule, {
         '    post:',
         '      requestBody: {content: {application/json: {schema: {type: object}}}}',
         '      responses: {"201": {description: ok}}',
+        '    put:',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              additionalProperties: false',
+        '              properties: {owner: {anyOf: [{$ref: "#/components/schemas/Owner"}, {type: object, nullable: true}]}}',
+        '          multipart/form-data: {schema: {type: object, format: binary}}',
+        '      responses: {"204": {description: ok}}',
+        'components:',
+        '  schemas:',
+        '    Owner: {type: object, additionalProperties: false, properties: {id: {type: string, format: uuid}}}',
         '',
       ].join('\n'),
       findings: [{ messageId: 'unbounded', pointer: '/paths/~1pets/post/requestBody/content/application~1json/schema', line: 6 }],

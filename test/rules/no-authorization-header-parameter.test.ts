@@ -5,7 +5,7 @@ testRule(rule, {
   valid: [
     'pass-oas30.yaml',
     {
-      name: 'an anti-forgery token, and a key header that a scheme declares',
+      name: 'an anti-forgery token, an AWS signature input, and a key header that a scheme declares',
       code: [
         'openapi: 3.1.0',
         'info: {title: t, version: "1"}',
@@ -14,6 +14,7 @@ testRule(rule, {
         '    post:',
         '      parameters:',
         '        - {name: X-CSRF-Token, in: header, schema: {type: string}}',
+        '        - {name: X-Amz-Security-Token, in: header, schema: {type: string}}',
         '        - {name: X-API-Key, in: header, schema: {type: string}}',
         '      responses: {"201": {description: ok}}',
         'components:',

@@ -156,6 +156,8 @@ export function hasType(schema: JsonObject, type: string): boolean {
 /**
  * Whether a schema is a bare object, `{type: object}` with nothing about its members (no `properties`,
  * `patternProperties`, `additionalProperties` or composition): JSON Schema lets it hold any properties, an open map.
+ * Not bare: a `format` (`file`, `binary`: an upload mistyped as an object), and OpenAPI 3.0's `{type: object,
+ * nullable: true}`, the branch that makes a `$ref` beside it nullable.
  */
 export function isBareObject(schema: JsonObject): boolean {
   const describesMembers = [
@@ -166,9 +168,9 @@ export function isBareObject(schema: JsonObject): boolean {
     'allOf',
     'oneOf',
     'anyOf',
-    '$ref',
+    'format',
   ];
-  return hasType(schema, 'object') && !describesMembers.some((keyword) => keyword in schema);
+  return hasType(schema, 'object') && schema.nullable !== true && !describesMembers.some((keyword) => keyword in schema);
 }
 
 /**

@@ -1,0 +1,75 @@
+/**
+ * The authorization matrix of a document: for each operation, who may call it (the accepted security alternatives,
+ * with scopes) and what about that deserves a reviewer's look. Computed from the resolved document with the
+ * predicates the function-level authorization rules use, so the table and the findings agree.
+ */
+import { changesData, isAdmin, readOnlyMatchers, readOnlyScopesOf, SecuredOperation, sharedWith } from '../rules/support/authorization';
+import { operationsOf } from '../rules/support/gaps';
+import { isObject, JsonObject, operationLabel, responsesOf, securitySchemesOf, securityStatus } from '../rules/support/openapi';
+import { effectiveSecurity, EffectiveSecurity, isEnforced } from '../rules/support/security';
+import { toPointer } from '../shared/pointer';
+import type { AuthzFlag, AuthzOperation, AuthzScheme } from '../shared/types';
+
+/** What the matrix judges by: the options of no-write-with-read-only-scope and require-distinct-admin-security. */
+export interface AuthzSettings {
+  readOnlyScopes: readonly string[];
+  adminSegments: readonly string[];
+}
+
+/** The alternatives of a security list, each as the schemes it asks for with their type and scopes. */
+function alternativesOf(security: EffectiveSecurity | undefined, schemes: JsonObject): AuthzScheme[][] {
+  return (security?.alternatives ?? []).map(({ requirement }) =>
+    Object.entries(requirement).map(([scheme, scopes]) => {
+      const declared = schemes[scheme];
+      return {
+        scheme,
+        ...(isObject(declared) && typeof declared.type === 'string' ? { type: declared.type } : {}),
+        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
+      };
+    }),
+  );
+}
+
+/** Whether the responses answer a refused request: 401 and 403 (a `4XX` range covers both). */
+function answersRefusals(responses: JsonObject): boolean {
+  const statuses = new Set(Object.keys(responses).map((status) => status.toUpperCase()));
+  return statuses.has('4XX') || (statuses.has('401') && statuses.has('403'));
+}
+
+/** The authorization matrix of a resolved OpenAPI document, in document order. */
+export function authorizationMatrix(root: JsonObject, settings: AuthzSettings): AuthzOperation[] {
+  const schemes = securitySchemesOf(root);
+  const readOnly = readOnlyMatchers(settings.readOnlyScopes);
+  const adminSegments = new Set(settings.adminSegments.map((segment) => segment.toLowerCase()));
+  const operations = operationsOf(root).map((operation) => ({
+    operation,
+    security: effectiveSecurity(operation.operation, operation.path, root),
+  }));
+  const nonAdmin: SecuredOperation[] = operations.flatMap(({ operation, security }) =>
+    security !== undefined && isEnforced(security) && !isAdmin(operation, adminSegments) ? [{ operation, security }] : [],
+  );
+  return operations.map(({ operation, security }) => {
+    const { path } = operation;
+    const access = securityStatus(operation.operation, root);
+    const flags: AuthzFlag[] = [];
+    if (access !== 'required') flags.push('public');
+    if (changesData(operation) && security?.alternatives.some((alternative) => readOnlyScopesOf(alternative, root, readOnly) !== undefined))
+      flags.push('write-with-read-only-scope');
+    const shared =
+      security !== undefined && isEnforced(security) && isAdmin(operation, adminSegments) ? sharedWith(security, nonAdmin) : undefined;
+    if (shared) flags.push('admin-shares-requirement');
+    if (access === 'required' && !answersRefusals(responsesOf(operation.operation))) flags.push('no-401-403');
+    const operationId = operation.operation.operationId;
+    return {
+      method: String(path[path.length - 1]).toUpperCase(),
+      path: String(path[1]),
+      ...(typeof operationId === 'string' ? { operationId } : {}),
+      pointer: toPointer(path),
+      access,
+      inherited: security?.inherited ?? false,
+      alternatives: alternativesOf(security, schemes),
+      flags,
+      ...(shared ? { sharesWith: operationLabel(shared.other.path) } : {}),
+    };
+  });
+}
