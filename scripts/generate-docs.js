@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// Regenerates docs/rules.md from the built rules (npm run docs builds first).
-const { writeFileSync } = require('node:fs');
+// Regenerates docs/rules.md and the README's rules table from the built rules (npm run docs builds first).
+const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { renderRulesMarkdown } = require('../dist/docs/rules-markdown');
+const { renderRulesMarkdown, withRulesTable } = require('../dist/docs/rules-markdown');
 
 const root = join(__dirname, '..');
 writeFileSync(join(root, 'docs', 'rules.md'), renderRulesMarkdown(join(root, 'fixtures', 'rules')));
+const readme = join(root, 'README.md');
+writeFileSync(readme, withRulesTable(readFileSync(readme, 'utf8')));

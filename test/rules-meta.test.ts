@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { renderRulesMarkdown } from '../src/docs/rules-markdown';
+import { renderRulesMarkdown, withRulesTable } from '../src/docs/rules-markdown';
 import { createRuleset, loadRuleset, PRESETS, rules } from '../src/index';
 import { NODE_KINDS } from '../src/rules/support/node-kinds';
 import { REPO_ROOT } from './support/rule-tester';
@@ -80,6 +80,11 @@ describe('presets', () => {
   test('strict turns every rule on at warn or above', () => {
     expect(loadRuleset('strict', REPO_ROOT).rules.every((rule) => rule.severity === 'error' || rule.severity === 'warn')).toBe(true);
   });
+});
+
+test("the README's rules table is current (regenerate with npm run docs)", () => {
+  const onDisk = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  expect(onDisk).toBe(withRulesTable(onDisk));
 });
 
 test('docs/rules.md is current (regenerate with npm run docs)', () => {

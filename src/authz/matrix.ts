@@ -30,10 +30,10 @@ function alternativesOf(security: EffectiveSecurity | undefined, schemes: JsonOb
   );
 }
 
-/** Whether the responses answer a refused request: 401 and 403 (a `4XX` range covers both). */
-function answersRefusals(responses: JsonObject): boolean {
+/** The refusal responses (401, 403) an operation does not define; a `4XX` range covers both. */
+function missingRefusals(responses: JsonObject): ('401' | '403')[] {
   const statuses = new Set(Object.keys(responses).map((status) => status.toUpperCase()));
-  return statuses.has('4XX') || (statuses.has('401') && statuses.has('403'));
+  return statuses.has('4XX') ? [] : (['401', '403'] as const).filter((status) => !statuses.has(status));
 }
 
 /** The authorization matrix of a resolved OpenAPI document, in document order. */
@@ -58,7 +58,8 @@ export function authorizationMatrix(root: JsonObject, settings: AuthzSettings): 
     const shared =
       security !== undefined && isEnforced(security) && isAdmin(operation, adminSegments) ? sharedWith(security, nonAdmin) : undefined;
     if (shared) flags.push('admin-shares-requirement');
-    if (access === 'required' && !answersRefusals(responsesOf(operation.operation))) flags.push('no-401-403');
+    const missingResponses = access === 'required' ? missingRefusals(responsesOf(operation.operation)) : [];
+    if (missingResponses.length > 0) flags.push('no-401-403');
     const operationId = operation.operation.operationId;
     return {
       method: String(path[path.length - 1]).toUpperCase(),
@@ -70,6 +71,7 @@ export function authorizationMatrix(root: JsonObject, settings: AuthzSettings): 
       alternatives: alternativesOf(security, schemes),
       flags,
       ...(shared ? { sharesWith: operationLabel(shared.other.path) } : {}),
+      ...(missingResponses.length > 0 ? { missingResponses } : {}),
     };
   });
 }

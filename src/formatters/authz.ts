@@ -29,10 +29,15 @@ export function accessLabel(operation: AuthzOperation): string {
   return alternatives.join(' | ');
 }
 
+/** The flags in words, with what each is about: `admin-shares-requirement (like GET /pets)`, `no-401-403 (403)`. */
 function flagsLabel(operation: AuthzOperation): string {
-  return operation.flags
-    .map((flag) => (flag === 'admin-shares-requirement' && operation.sharesWith ? `${flag} (like ${operation.sharesWith})` : flag))
-    .join(', ');
+  const detail = (flag: string) =>
+    flag === 'admin-shares-requirement' && operation.sharesWith
+      ? ` (like ${operation.sharesWith})`
+      : flag === 'no-401-403' && operation.missingResponses
+        ? ` (no ${operation.missingResponses.join(', no ')})`
+        : '';
+  return operation.flags.map((flag) => `${flag}${detail(flag)}`).join(', ');
 }
 
 function totals(documents: readonly AuthzDocument[]): string {

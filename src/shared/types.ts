@@ -168,6 +168,8 @@ export interface AuthzOperation {
   flags: AuthzFlag[];
   /** For `admin-shares-requirement`: the non-admin operation whose credentials suffice, as `GET /pets`. */
   sharesWith?: string;
+  /** For `no-401-403`: which of the two responses the operation does not define. */
+  missingResponses?: ('401' | '403')[];
 }
 
 /** The authorization matrix of one linted document. */
