@@ -1,21 +1,7 @@
 import { defineRule } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
+import { declaredProperties } from './support/request-schemas';
 import { forEachNode, toPath } from './support/path-links';
-
-/** The property names a schema declares itself or through its (nested) `allOf` members; iterative, as chains run deep. */
-function declaredProperties(schema: JsonObject): Set<string> {
-  const names = new Set<string>();
-  const seen = new WeakSet<object>();
-  const pending = [schema];
-  while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    if (isObject(next.properties)) for (const name of Object.keys(next.properties)) names.add(name);
-    if (Array.isArray(next.allOf)) pending.push(...next.allOf.filter(isObject));
-  }
-  return names;
-}
 
 /** Whether a closed member admits a property name anyway: its own `properties` or `patternProperties`. */
 function admits(member: JsonObject, name: string): boolean {

@@ -1,7 +1,15 @@
 import { defineRule, PathSegment } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
 import { reportTogether } from './support/gaps';
-import { documentMemo, fieldLabel, inputLabel, isBareObject, requestBodySchemaAt, walkSchemas } from './support/request-schemas';
+import {
+  declaredProperties,
+  documentMemo,
+  fieldLabel,
+  inputLabel,
+  isBareObject,
+  requestBodySchemaAt,
+  walkSchemas,
+} from './support/request-schemas';
 
 function isClosed(schema: JsonObject): boolean {
   return schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -9,20 +17,6 @@ function isClosed(schema: JsonObject): boolean {
 
 function hasOwnProperties(schema: JsonObject): boolean {
   return isObject(schema.properties) && Object.keys(schema.properties).length > 0;
-}
-
-/** Whether a schema declares properties itself or through any (nested) `allOf` member; iterative, as chains run deep. */
-function declaresProperties(schema: JsonObject): boolean {
-  const seen = new WeakSet<object>();
-  const pending = [schema];
-  while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    if (hasOwnProperties(next)) return true;
-    if (Array.isArray(next.allOf)) pending.push(...next.allOf.filter(isObject));
-  }
-  return false;
 }
 
 /**
@@ -81,7 +75,7 @@ export default defineRule({
           for (const branch of constraintBranches(schema)) constraints.add(branch);
           if (composed || isClosed(schema) || constraints.has(schema)) return;
           const messageId = Array.isArray(schema.allOf)
-            ? declaresProperties(schema)
+            ? declaredProperties(schema).size > 0
               ? 'openComposition'
               : undefined
             : hasOwnProperties(schema)

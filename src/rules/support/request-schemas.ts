@@ -153,6 +153,21 @@ export function hasType(schema: JsonObject, type: string): boolean {
   return Array.isArray(schema.type) ? schema.type.includes(type) : schema.type === type;
 }
 
+/** The property names a schema declares itself or through its (nested) `allOf` members; iterative, as chains run deep. */
+export function declaredProperties(schema: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const seen = new WeakSet<object>();
+  const pending = [schema];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (isObject(next.properties)) for (const name of Object.keys(next.properties)) names.add(name);
+    if (Array.isArray(next.allOf)) pending.push(...next.allOf.filter(isObject));
+  }
+  return names;
+}
+
 /**
  * Whether a schema is a bare object, `{type: object}` with nothing about its members (no `properties`,
  * `patternProperties`, `additionalProperties` or composition): JSON Schema lets it hold any properties, an open map.
