@@ -26,6 +26,13 @@ testRule(rule, {
       ],
     },
     {
+      // Needing a current scheme too does not help: the deprecated one is still required.
+      fixture: 'fail-oas31.yaml',
+      findings: [
+        { messageId: 'onlyDeprecated', pointer: '/paths/~1pets/get/security', line: 8, related: ['/components/securitySchemes/legacyKey'] },
+      ],
+    },
+    {
       fixture: 'fail-oas32.yaml',
       findings: [
         { messageId: 'onlyDeprecated', pointer: '/paths/~1pets/get/security', line: 8, related: ['/components/securitySchemes/oldBearer'] },
