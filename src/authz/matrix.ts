@@ -5,7 +5,7 @@
  */
 import { changesData, isAdmin, readOnlyMatchers, readOnlyScopesOf, SecuredOperation, sharedWith } from '../rules/support/authorization';
 import { operationsOf } from '../rules/support/gaps';
-import { isObject, JsonObject, operationLabel, responsesOf, securitySchemesOf, securityStatus } from '../rules/support/openapi';
+import { asText, isObject, JsonObject, operationLabel, responsesOf, securitySchemesOf, securityStatus } from '../rules/support/openapi';
 import { effectiveSecurity, EffectiveSecurity, isEnforced } from '../rules/support/security';
 import { toPointer } from '../shared/pointer';
 import type { AuthzFlag, AuthzOperation, AuthzScheme } from '../shared/types';
@@ -24,7 +24,7 @@ function alternativesOf(security: EffectiveSecurity | undefined, schemes: JsonOb
       return {
         scheme,
         ...(isObject(declared) && typeof declared.type === 'string' ? { type: declared.type } : {}),
-        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
+        scopes: Array.isArray(scopes) ? scopes.map(asText) : [],
       };
     }),
   );

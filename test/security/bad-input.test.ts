@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { createServer, Server } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/rule-tester';
-import { BIN, HEAD, oasguard, op, project } from '../support/cli';
+import { BIN, HEAD, oasguard, op, project, runCli } from '../support/cli';
 
 /** The unprivileged user that tests run the CLI as when they run as root. */
 const NOBODY = 65534;
@@ -146,6 +146,21 @@ describe('bad input: a finding, exit 1, valid JSON and SARIF, no stack trace', (
       ]),
     );
     expect(({} as Record<string, unknown>).security).toBeUndefined();
+  });
+
+  test('objects where names and types belong (a fuzzing find) are invalid-openapi findings, never crashes, in lint and authz', async () => {
+    // A scheme `type` and scopes that are objects with a `toString` member: String() throws on them.
+    const text =
+      `${HEAD}security: [{oauth: [{toString: ""}]}]\npaths:\n  /admin/x:\n    post:\n      responses: {"200": {description: OK}}\n` +
+      'components:\n  securitySchemes:\n    oauth: {type: {toString: ""}, flows: {}}\n';
+    const dir = project({ 'api.yaml': text });
+    const run = await oasguard(dir, ['api.yaml']);
+    expect(run.status).toBe(1);
+    expect(run.json!.findings.filter((entry) => entry.ruleId === 'internal-error')).toEqual([]);
+    expect(run.json!.findings.some((entry) => entry.ruleId === 'invalid-openapi')).toBe(true);
+    const authz = await runCli(dir, ['authz', 'api.yaml', '-f', 'json']);
+    expect([authz.status, authz.stderr]).toEqual([0, '']);
+    expect(JSON.parse(authz.stdout).documents[0].operations[0].alternatives).toEqual([[{ scheme: 'oauth', scopes: ['{"toString":""}'] }]]);
   });
 
   test('a UTF-8 BOM with CRLF line endings lints normally, with correct lines', async () => {

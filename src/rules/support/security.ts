@@ -1,6 +1,6 @@
 import type { MessageData, PathSegment, RelatedPlace, RuleContext } from '../define-rule';
 import type { OperationAt } from './gaps';
-import { isObject, JsonObject, operationLabel, securitySchemesOf } from './openapi';
+import { asText, isObject, JsonObject, operationLabel, securitySchemesOf } from './openapi';
 
 /** One alternative of a security list: a Security Requirement Object and its path in the document. */
 export interface SecurityAlternative {
@@ -43,7 +43,7 @@ export function requestedScopes(requirement: JsonObject, root: JsonObject): { sc
   const declared = securitySchemesOf(root);
   const schemes = Object.keys(requirement).filter((name) => {
     const scheme = declared[name];
-    return isObject(scheme) && SCOPED_TYPES.has(String(scheme.type));
+    return isObject(scheme) && typeof scheme.type === 'string' && SCOPED_TYPES.has(scheme.type);
   });
   const scopes = schemes.flatMap((name) => {
     const listed = requirement[name];
@@ -109,7 +109,7 @@ export function reportByPlace<MessageId extends string>(
 /** A requirement in words: `oauth (pets:read, pets:write) + apiKey`; `none` for the empty one. */
 export function requirementLabel(requirement: JsonObject): string {
   const parts = Object.entries(requirement).map(([name, scopes]) =>
-    Array.isArray(scopes) && scopes.length > 0 ? `${name} (${scopes.map(String).join(', ')})` : name,
+    Array.isArray(scopes) && scopes.length > 0 ? `${name} (${scopes.map(asText).join(', ')})` : name,
   );
   return parts.length === 0 ? 'none' : parts.join(' + ');
 }
@@ -117,7 +117,7 @@ export function requirementLabel(requirement: JsonObject): string {
 /** The scopes a requirement lists for one scheme. */
 function scopesFor(requirement: JsonObject, scheme: string): string[] {
   const listed = requirement[scheme];
-  return Array.isArray(listed) ? listed.map(String) : [];
+  return Array.isArray(listed) ? listed.map(asText) : [];
 }
 
 /**
