@@ -7,11 +7,16 @@ set -euo pipefail
 read -r -d '' -a inputs <<< "${OASGUARD_FILES:-.}" || true
 sarif_file="${OASGUARD_SARIF_FILE:-oasguard.sarif}"
 
-args=(lint --ruleset "${OASGUARD_RULESET:-recommended}" --fail-severity "${OASGUARD_FAIL_SEVERITY:-error}")
-args+=(-f github -f "sarif:$sarif_file")
+# Extra options, split on whitespace like the files: words, never shell code.
+read -r -d '' -a extra <<< "${OASGUARD_ARGS:-}" || true
+
+args=(lint --fail-severity "${OASGUARD_FAIL_SEVERITY:-error}" -f github -f "sarif:$sarif_file")
+# No ruleset input: the CLI's own default, the project's .oasguard.yaml when there is one, else recommended.
+if [ -n "${OASGUARD_RULESET:-}" ]; then args+=(--ruleset "$OASGUARD_RULESET"); fi
+if [ -n "${OASGUARD_BASELINE:-}" ]; then args+=(--baseline "$OASGUARD_BASELINE"); fi
 if [ -n "${OASGUARD_CATEGORY:-}" ]; then args+=(--sarif-category "$OASGUARD_CATEGORY"); fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then args+=(-f "markdown:$GITHUB_STEP_SUMMARY"); fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "sarif-file=$sarif_file" >> "$GITHUB_OUTPUT"; fi
 
 # `--` ends the options: an input is always a path, even one that starts with a dash.
-exec "${OASGUARD_BIN:-oasguard}" "${args[@]}" -- "${inputs[@]}"
+exec node "$OASGUARD_BIN" "${args[@]}" "${extra[@]}" -- "${inputs[@]}"

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -20,15 +20,16 @@ const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; steps: Step[] };
 };
 const lintStep = action.runs.steps.find((step) => step.id === 'lint')!;
+const INSTALL_SCRIPT = join(REPO_ROOT, 'scripts', 'github-action-install.sh');
 
 /**
  * The lint step as the runner executes it: `${{ }}` expressions in its env evaluated from the inputs (defaults
- * overridden by `inputs`) and the runner context, its script run by bash in the workspace with the runner's files.
- * The installed CLI is stood in for by this repository's build.
+ * overridden by `inputs`) and the runner context, its script run by bash in the workspace (`cwd`) with the
+ * runner's files. The action's checkout is this repository (built by npm test), or `actionPath`.
  */
-function runLintStep(inputs: Record<string, string>) {
+function runLintStep(inputs: Record<string, string>, cwd = REPO_ROOT, actionPath = REPO_ROOT) {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'oasguard-runner-'));
-  const values: Record<string, string> = { 'runner.temp': runnerTemp };
+  const values: Record<string, string> = { 'runner.temp': runnerTemp, 'github.action_path': actionPath };
   for (const [name, input] of Object.entries(action.inputs)) values[`inputs.${name}`] = inputs[name] ?? input.default ?? '';
   const env = Object.fromEntries(
     Object.entries(lintStep.env ?? {}).map(([name, value]) => [
@@ -42,13 +43,12 @@ function runLintStep(inputs: Record<string, string>) {
   const files = { summary: join(runnerTemp, 'summary.md'), output: join(runnerTemp, 'output') };
   writeFileSync(files.output, '');
   const child = spawnSync('bash', ['-c', lintStep.run!], {
-    cwd: REPO_ROOT,
+    cwd,
     encoding: 'utf8',
     env: {
       ...process.env,
       ...env,
-      OASGUARD_BIN: join(REPO_ROOT, 'bin', 'oasguard.js'),
-      GITHUB_ACTION_PATH: REPO_ROOT,
+      GITHUB_ACTION_PATH: actionPath,
       GITHUB_STEP_SUMMARY: files.summary,
       GITHUB_OUTPUT: files.output,
     },
@@ -59,7 +59,7 @@ function runLintStep(inputs: Record<string, string>) {
 describe('GitHub Action', () => {
   test('is a composite action with the documented inputs, each passed to the lint step', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['files', 'ruleset', 'fail-severity', 'sarif-file', 'category']);
+    expect(Object.keys(action.inputs)).toEqual(['files', 'ruleset', 'fail-severity', 'sarif-file', 'category', 'baseline', 'args']);
     const passed = Object.values(lintStep.env ?? {}).join('\n');
     for (const name of Object.keys(action.inputs)) expect(passed).toContain(`\${{ inputs.${name} }}`);
     expect(action.outputs['sarif-file'].value).toBe('${{ steps.lint.outputs.sarif-file }}');
@@ -70,7 +70,7 @@ describe('GitHub Action', () => {
   test('annotates, writes SARIF with its category, a job summary and the sarif-file output, and fails on errors', () => {
     const sarifFile = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'api.sarif');
     const step = runLintStep({ files: 'fixtures/examples/petstore-insecure.yaml', 'sarif-file': sarifFile, category: 'petstore' });
-    expect(step.env.OASGUARD_BIN).toBe(join(step.runnerTemp, 'oasguard/node_modules/.bin/oasguard'));
+    expect(step.env.OASGUARD_BIN).toBe(join(REPO_ROOT, 'bin', 'oasguard.js'));
     expect(step.stderr).toBe('');
     expect(step.status).toBe(1);
     expect(step.stdout).toMatch(
@@ -103,4 +103,65 @@ describe('GitHub Action', () => {
     expect(step.stderr).toMatch(/^oasguard: No files match "\$\(touch"/);
     expect(existsSync(marker)).toBe(false);
   });
+
+  test("a project's own ruleset is used when no ruleset is given, and its baseline hides the known findings", () => {
+    const project = mkdtempSync(join(tmpdir(), 'oasguard-project-'));
+    copyFileSync(join(REPO_ROOT, 'fixtures/examples/petstore-secure.yaml'), join(project, 'openapi.yaml'));
+    // The project's ruleset turns off the server rule: an http server is then no finding.
+    writeFileSync(join(project, '.oasguard.yaml'), 'extends: [oasguard:recommended]\nrules:\n  require-https-servers: off\n');
+    const spec = readFileSync(join(project, 'openapi.yaml'), 'utf8');
+    writeFileSync(join(project, 'openapi.yaml'), spec.replace('https://petstore.example.com/v1', 'http://petstore.example.com/v1'));
+    const clean = runLintStep({ files: 'openapi.yaml' }, project);
+    expect([clean.status, clean.stdout]).toEqual([0, expect.stringContaining('No problems found in 1 document.')]);
+
+    // Known findings are in the baseline; a new one (a public operation) still fails the step.
+    writeFileSync(join(project, '.oasguard.yaml'), 'extends: [oasguard:strict]\n');
+    spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'oasguard.js'), 'baseline', 'create', 'openapi.yaml'], { cwd: project });
+    const baselined = runLintStep({ files: 'openapi.yaml', baseline: 'oasguard-baseline.json', 'fail-severity': 'warn' }, project);
+    expect(baselined.status).toBe(0);
+    expect(baselined.stdout).toMatch(/^No problems found in 1 document; 1 in the baseline\.$/m);
+    writeFileSync(
+      join(project, 'openapi.yaml'),
+      readFileSync(join(project, 'openapi.yaml'), 'utf8').replace(
+        '      operationId: listPets',
+        '      operationId: listPets\n      security: []',
+      ),
+    );
+    const fresh = runLintStep({ files: 'openapi.yaml', baseline: 'oasguard-baseline.json', 'fail-severity': 'warn' }, project);
+    expect(fresh.status).toBe(1);
+    expect(fresh.stdout).toMatch(/^::warning file=openapi\.yaml,.*title=no-public-operations::/m);
+  });
+
+  test('args pass more options to oasguard, split on whitespace and never run', () => {
+    const step = runLintStep({ files: 'fixtures/examples/petstore-secure.yaml', args: '--max-file-size 10  --jobs\n1' });
+    expect(step.status).toBe(2);
+    expect(step.stderr).toMatch(/over the 10-byte limit \(--max-file-size\)/);
+  });
+
+  test('fingerprint: the cache key changes with the sources and the lockfile, and names the OS and Node.js', () => {
+    const output = join(mkdtempSync(join(tmpdir(), 'oasguard-runner-')), 'output');
+    writeFileSync(output, '');
+    const env = { ...process.env, GITHUB_ACTION_PATH: REPO_ROOT, GITHUB_OUTPUT: output, RUNNER_OS: 'Linux' };
+    expect(spawnSync('bash', [INSTALL_SCRIPT, 'fingerprint'], { env, encoding: 'utf8' }).status).toBe(0);
+    expect(readFileSync(output, 'utf8')).toMatch(
+      new RegExp(`^key=oasguard-Linux-node${process.versions.node.split('.')[0]}-[0-9a-f]{32}\n$`),
+    );
+  });
+
+  test('installs from its own checkout (lockfile, build, production dependencies only) and lints from there', () => {
+    // A fresh clone of this repository's HEAD stands for the checkout of a tag or commit that a workflow uses.
+    const checkout = join(mkdtempSync(join(tmpdir(), 'oasguard-action-')), 'oasguard');
+    const clone = spawnSync('git', ['clone', '--quiet', '--depth', '1', `file://${REPO_ROOT}`, checkout], { encoding: 'utf8' });
+    expect(clone.stderr).toBe('');
+    const install = spawnSync('bash', [INSTALL_SCRIPT, 'install'], {
+      env: { ...process.env, GITHUB_ACTION_PATH: checkout },
+      encoding: 'utf8',
+    });
+    expect(install.status).toBe(0);
+    expect(existsSync(join(checkout, 'dist', 'index.js'))).toBe(true);
+    expect(existsSync(join(checkout, 'node_modules', 'typescript'))).toBe(false);
+    const step = runLintStep({ files: 'fixtures/examples/petstore-insecure.yaml' }, REPO_ROOT, checkout);
+    expect(step.status).toBe(1);
+    expect(step.stdout).toMatch(new RegExp(`in 1 document\\.\n$`));
+  }, 300_000);
 });
