@@ -16,6 +16,12 @@ const SECURE = 'fixtures/examples/petstore-secure.yaml';
 const STACK_FRAME = /^\s+at /m;
 
 describe('oasguard lint', () => {
+  test("the README's quick start says how many findings the insecure example has", () => {
+    expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).toContain(
+      `lints the bundled insecure example (${INSECURE_TOTAL} findings, exit code 1)`,
+    );
+  });
+
   test('text report of the insecure example: every finding, a summary, exit 1', async () => {
     const { code, stdout, stderr } = await oasguard(['lint', INSECURE]);
     expect(code).toBe(1);

@@ -160,7 +160,8 @@ describe('GitHub Action', () => {
     expect(install.status).toBe(0);
     expect(existsSync(join(checkout, 'dist', 'index.js'))).toBe(true);
     expect(existsSync(join(checkout, 'node_modules', 'typescript'))).toBe(false);
-    const step = runLintStep({ files: 'fixtures/examples/petstore-insecure.yaml' }, REPO_ROOT, checkout);
+    const sarifFile = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'checkout.sarif');
+    const step = runLintStep({ files: 'fixtures/examples/petstore-insecure.yaml', 'sarif-file': sarifFile }, REPO_ROOT, checkout);
     expect(step.status).toBe(1);
     expect(step.stdout).toMatch(new RegExp(`in 1 document\\.\n$`));
   }, 300_000);
