@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 // oasguard's public API (src/index.ts).
 import type { FormatName, LintOptions, LintResult, Severity } from '../index';
 import { RULESET_FILES } from '../config/ruleset-files';
-import { formatters, isFormatName, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
+import { formatters, isFormatName, rebaseResult, REPOSITORY_RELATIVE_FORMATS, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
+import { repositoryRoot } from './repository';
 import { AUTHZ_FORMATS, AuthzFormat, formatAuthz } from '../formatters/authz';
 import { printable } from '../formatters/printable';
 import { DEFAULT_LIMITS } from '../input/limits';
@@ -40,6 +41,7 @@ type FailSeverity = Severity | 'none';
 /** The flags every command that lints takes: what to lint with, and within which limits. */
 interface LintingFlags {
   ruleset?: string;
+  stdinFilepath?: string;
   allowJsRuleset?: boolean;
   root?: string;
   skipNonOpenapi?: boolean;
@@ -148,6 +150,7 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     allowJsRuleset: flags.allowJsRuleset === true,
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await readStdin(io, flags.maxFileSize) : undefined,
+    stdinFilepath: flags.stdinFilepath,
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: {
       maxFileSize: flags.maxFileSize,
@@ -228,15 +231,17 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
         'the most GitHub code scanning accepts per run.\n',
     );
   }
+  const root = repositoryRoot(io.cwd);
   for (const { format, file } of targets) {
+    const repositoryRelative = REPOSITORY_RELATIVE_FORMATS.has(format);
     const context = {
       color: file === undefined && useColor(flags, io),
-      cwd: io.cwd,
+      cwd: repositoryRelative ? root : io.cwd,
       failSeverity: flags.failSeverity,
       sarifCategory: flags.sarifCategory,
       showSuppressed: flags.showSuppressed === true,
     };
-    const report = formatters[format](result, context);
+    const report = formatters[format](repositoryRelative ? rebaseResult(result, io.cwd, root) : result, context);
     if (file === undefined) io.stdout.write(report);
     else await writeOutput(io, file, report);
   }
@@ -318,6 +323,7 @@ const ALLOW_JS_HELP = 'load JavaScript rulesets, npm ruleset packages and custom
 function addLintingOptions(command: Command): Command {
   return command
     .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
+    .option('--stdin-filepath <path>', 'the path standard input (-) is reported as, and its $refs are resolved from')
     .option('-r, --ruleset <name|path>', RULESET_HELP)
     .option('--allow-js-ruleset', ALLOW_JS_HELP)
     .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')

@@ -18,6 +18,12 @@ export const formatters = {
   gitlab: formatGitlab,
 } satisfies Record<string, Formatter>;
 
+/**
+ * The formats whose file names are relative to the repository root rather than the working directory: the ones
+ * GitHub and GitLab place in the repository (code scanning, annotations, Code Quality) and CI test reports.
+ */
+export const REPOSITORY_RELATIVE_FORMATS: ReadonlySet<string> = new Set(['sarif', 'github', 'gitlab', 'junit']);
+
 /** A `--format` value. */
 export type FormatName = keyof typeof formatters;
 
@@ -27,5 +33,6 @@ export function isFormatName(name: string): name is FormatName {
 }
 
 export { MARKDOWN_MAX_ROWS } from './markdown';
+export { rebaseResult } from './paths';
 export { SARIF_MAX_RESULTS, sarifResultCount } from './sarif';
 export type { FormatContext, Formatter } from './types';

@@ -1,5 +1,5 @@
 /** One file's lint, in the main thread or a worker: the engine it runs on, reading the input, judging the outcome. */
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { InputFile, STDIN_INPUT } from '../input/inputs';
 import { decodeUtf8, EncodingError, readLimited } from '../input/read';
 import type { LoadedRuleset } from '../config/ruleset';
@@ -27,8 +27,9 @@ export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, f
 }
 
 /** The absolute path findings in an input are reported under (a made-up one for standard input). */
-export function sourceOf(file: InputFile, cwd: string): string {
-  return file.path === STDIN_INPUT ? join(cwd, STDIN_NAME) : file.path;
+export function sourceOf(file: InputFile, options: Pick<LintOptions, 'cwd' | 'stdinFilepath'>): string {
+  if (file.path !== STDIN_INPUT) return file.path;
+  return options.stdinFilepath === undefined ? join(options.cwd, STDIN_NAME) : resolve(options.cwd, options.stdinFilepath);
 }
 
 /** Whether an input must be reported even when it is not OpenAPI: the user named it, and did not ask to skip such. */
@@ -38,7 +39,7 @@ export function mustReport(file: InputFile, options: Pick<LintOptions, 'skipNonO
 
 /** Lints one input; undefined when a file found by a search (or a pre-commit hook) is plainly not OpenAPI. */
 export async function lintFile(file: InputFile, engine: SpectralEngine, options: FileLintOptions): Promise<DocumentOutcome | undefined> {
-  const source = sourceOf(file, options.cwd);
+  const source = sourceOf(file, options);
   const text = await readInput(file, options);
   // Pre-commit passes every staged YAML/JSON file: most never mention OpenAPI and need no parse.
   if (!mustReport(file, options) && (text instanceof EncodingError || !MAY_BE_OPENAPI.test(text))) return undefined;

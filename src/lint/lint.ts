@@ -39,9 +39,9 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
     );
   }
   const filesRead = createFileCounter(files.length);
-  const { stdin, remote, skipNonOpenApi, allowJsRuleset } = options;
+  const { stdin, stdinFilepath, remote, skipNonOpenApi, allowJsRuleset } = options;
   const authorization = options.authorization ? authzSettings(ruleset) : undefined;
-  const fileOptions: FileLintOptions = { cwd, stdin, root, remote, skipNonOpenApi, allowJsRuleset, limits, authorization };
+  const fileOptions: FileLintOptions = { cwd, stdin, stdinFilepath, root, remote, skipNonOpenApi, allowJsRuleset, limits, authorization };
   // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
   const byName = typeof options.ruleset !== 'object';
   const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);
@@ -63,7 +63,7 @@ export async function lint(inputs: readonly string[], options: LintOptions): Pro
   files.forEach((file, index) => {
     const outcome = outcomes[index];
     if (outcome === undefined) return;
-    const source = sourceOf(file, cwd);
+    const source = sourceOf(file, options);
     // A file that claims to be OpenAPI is reported whatever is wrong with it: an unknown version or a syntax error
     // must fail the run, not skip the file.
     const reported = mustReport(file, options) || outcome.kind === 'linted' || outcome.looksLikeOpenApi;

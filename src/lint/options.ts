@@ -17,6 +17,11 @@ export interface LintOptions {
   allowJsRuleset?: boolean;
   /** What is linted for the input `-`: text, or bytes (which must be UTF-8, like files). */
   stdin?: string | Uint8Array;
+  /**
+   * The path standard input is reported as, and its `$ref`s are resolved from (relative to `cwd`); default
+   * `<stdin>` in `cwd`. For editors and hooks that pipe a file's unsaved text.
+   */
+  stdinFilepath?: string;
   /** `$ref`s may only read files below this directory. Default: `cwd`. */
   root?: string;
   /** Bounds on file size, nesting, YAML aliases and files read; unset ones take {@link DEFAULT_LIMITS}. */
@@ -43,7 +48,10 @@ export interface LintOptions {
 export const STDIN_NAME = '<stdin>';
 
 /** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
-export type FileLintOptions = Pick<LintOptions, 'cwd' | 'stdin' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'> & {
+export type FileLintOptions = Pick<
+  LintOptions,
+  'cwd' | 'stdin' | 'stdinFilepath' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'
+> & {
   limits: Limits;
   /** What the authorization matrix judges by, when one is asked for. */
   authorization?: AuthzSettings;

@@ -235,3 +235,64 @@ test('--help exits 0', async () => {
   expect(code).toBe(0);
   expect(stdout).toContain('--fail-severity <severity>');
 });
+
+describe('paths', () => {
+  const examples = join(REPO_ROOT, 'fixtures', 'examples');
+
+  test('SARIF, annotations, JUnit and GitLab name files from the repository root when run in a subdirectory; text from here', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
+    const { stdout } = await runInProcess(
+      [
+        'lint',
+        'petstore-insecure.yaml',
+        '-f',
+        'text',
+        '-f',
+        'github:' + join(dir, 'gh.txt'),
+        '-f',
+        `sarif:${join(dir, 'r.sarif')}`,
+        '-f',
+        `junit:${join(dir, 'j.xml')}`,
+        '-f',
+        `gitlab:${join(dir, 'gl.json')}`,
+      ],
+      { cwd: examples },
+    );
+    expect(stdout.split('\n')[0]).toBe('petstore-insecure.yaml');
+    const sarif = JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8'));
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${REPO_ROOT}/`);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'fixtures/examples/petstore-insecure.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+    expect(readFileSync(join(dir, 'gh.txt'), 'utf8')).toMatch(/^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,/m);
+    expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('<testsuite name="fixtures/examples/petstore-insecure.yaml"');
+    expect(JSON.parse(readFileSync(join(dir, 'gl.json'), 'utf8'))[0].location.path).toBe('fixtures/examples/petstore-insecure.yaml');
+  });
+
+  test('outside any git work tree, the working directory is the root', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\nservers: [{url: "http://x.example.com"}]\npaths: {}\n',
+    );
+    const { stdout } = await runInProcess(['lint', 'api.yaml', '-f', 'github'], { cwd: dir });
+    expect(stdout).toMatch(/^::error file=api\.yaml,line=3,/m);
+  });
+
+  test('--stdin-filepath names standard input in every report and resolves its $refs from there', async () => {
+    const text = readFileSync(join(examples, 'petstore-insecure.yaml'), 'utf8');
+    const { code, stdout } = await runInProcess(
+      ['lint', '-', '--stdin-filepath', 'fixtures/examples/petstore-insecure.yaml', '-f', 'json'],
+      {
+        input: text,
+      },
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.files).toEqual(['fixtures/examples/petstore-insecure.yaml']);
+    // The schemas file its $refs name was read, relative to the path given.
+    expect(report.findings.map((finding: { file: string }) => finding.file)).toContain('fixtures/examples/petstore-schemas.yaml');
+    expect(report.findings).toHaveLength(INSECURE_TOTAL);
+  });
+});
