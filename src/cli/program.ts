@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 // What --help, --version and option parsing need comes from light modules; the engine (lint, loadRuleset, which load
@@ -59,6 +59,9 @@ interface LintingFlags {
 
 interface LintFlags extends LintingFlags {
   format: string[];
+  quiet?: boolean;
+  maxFindings?: number;
+  codeFrame?: boolean;
   output?: string;
   failSeverity: FailSeverity;
   color: boolean;
@@ -134,9 +137,22 @@ export function exitCodeFor(result: LintResult, failSeverity: FailSeverity): num
   return result.findings.some((finding) => isAtLeast(finding.severity, failSeverity)) ? EXIT.findings : EXIT.ok;
 }
 
-/** NO_COLOR (https://no-color.org) is honoured when set to anything but the empty string. */
+/**
+ * Colour on a terminal; `--no-color` and NO_COLOR (https://no-color.org, any value but the empty string) turn it
+ * off, FORCE_COLOR (any value but the empty string, `0` and `false`) turns it on off a terminal, as CI logs want.
+ */
 function useColor(flags: LintFlags, io: CliIo): boolean {
-  return flags.color && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  if (!flags.color || io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+/** The text of each file a text report shows findings in, for its code frames; a file that cannot be read has none. */
+async function sourcesOf(result: LintResult, io: CliIo): Promise<Record<string, string>> {
+  const files = [...new Set(result.findings.map((finding) => finding.file))];
+  const texts = await Promise.all(files.map((file) => readFile(resolve(io.cwd, file), 'utf8').catch(() => undefined)));
+  return Object.fromEntries(files.flatMap((file, index) => (texts[index] === undefined ? [] : [[file, texts[index]]])));
 }
 
 /** lint()'s options from the flags every linting command shares. */
@@ -240,6 +256,9 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
       failSeverity: flags.failSeverity,
       sarifCategory: flags.sarifCategory,
       showSuppressed: flags.showSuppressed === true,
+      quiet: flags.quiet === true,
+      maxFindings: flags.maxFindings,
+      sources: format === 'text' && flags.codeFrame ? await sourcesOf(result, io) : undefined,
     };
     const report = formatters[format](repositoryRelative ? rebaseResult(result, io.cwd, root) : result, context);
     if (file === undefined) io.stdout.write(report);
@@ -382,6 +401,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
     .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
+    .option('-q, --quiet', 'text report: list only the findings at or above --fail-severity (the others are counted)')
+    .option('--max-findings <count>', 'text report: list at most this many findings (the rest are counted)', wholeNumber(0, 1_000_000_000))
+    .option('--code-frame', 'text report: show the lines around each finding')
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)');
   addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) =>
     setExitCode(await runLint(inputs, flags, io, program.opts().debug === true)),

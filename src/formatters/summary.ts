@@ -32,23 +32,6 @@ export function summarize(result: LintResult): string {
   return `${[found, ...setAside(result)].join('; ')}.`;
 }
 
-/** How many rules the text report names after its summary. */
-const TOP_RULES = 3;
-
-/**
- * "Most findings: limit-string-length (12), define-429-response (3), require-security (1).", or undefined when the
- * findings are of one rule or none: the rules a reader may want to look at first, or to tune.
- */
-export function topRules(findings: readonly Finding[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
-  const top = [...counts]
-    .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
-    .slice(0, TOP_RULES)
-    .map(([ruleId, count]) => `${ruleId} (${count})`);
-  return counts.size < 2 ? undefined : `Most findings: ${top.join(', ')}.`;
-}
-
 /** What the run did not count: suppressed and baselined findings, and stale baseline entries. */
 function setAside(result: LintResult): string[] {
   const notes: string[] = [];

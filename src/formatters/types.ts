@@ -12,6 +12,12 @@ export interface FormatContext {
   sarifCategory?: string;
   /** List suppressed findings too, with their reasons (text); other formats count them, JSON and SARIF list them always. */
   showSuppressed?: boolean;
+  /** Text: list only the findings at or above `failSeverity` (the others are counted). */
+  quiet?: boolean;
+  /** Text: list at most this many findings (the rest are counted); machine formats are always complete. */
+  maxFindings?: number;
+  /** Text: the text of each file named in findings (as displayed), to show the lines around each finding. */
+  sources?: Readonly<Record<string, string>>;
 }
 
 /** A pure function from a lint result to the report text. */

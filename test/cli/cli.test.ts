@@ -28,7 +28,7 @@ describe('oasguard lint', () => {
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe(INSECURE);
     expect(stdout).toMatch(
-      /^ {4}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers$/m,
+      /^ {4}7:10 {2}error {2}Server URL "http:\/\/petstore.example.com\/v1" uses http:\/\/; .* require-https-servers +servers\[0\]\.url$/m,
     );
     // The shared Pet schema's fields: one finding, at its definition in the referenced file.
     expect(stdout).toMatch(

@@ -29,4 +29,31 @@ describe('bin/oasguard.js', () => {
       stderr: "error: unknown option '--bogus'\n(run oasguard --help for usage)\n",
     });
   });
+
+  test('the text report flags: -q, --max-findings, --code-frame, FORCE_COLOR and NO_COLOR, --stdin-filepath', async () => {
+    const insecure = 'fixtures/examples/petstore-insecure.yaml';
+    const quiet = await runCli(REPO_ROOT, ['lint', insecure, '-q', '--max-findings', '2', '--code-frame']);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toMatch(
+      /^ {3}7:10 {2}error {2}Server URL .* require-https-servers +servers\[0\]\.url\n {4}\s+5 \| {3}version: 1\.0\.0$/m,
+    );
+    expect(quiet.stdout).toMatch(/^ {4}> 7 \| {3}- url: http:\/\/petstore\.example\.com\/v1$/m);
+    expect(quiet.stdout).toMatch(/^\d+ more not shown \(--max-findings 2\); \d+ below --fail-severity not shown \(--quiet\)\.$/m);
+    expect(
+      quiet.stdout
+        .split('\n')
+        .filter((line) => /^ +\d+:\d+ /.test(line))
+        .map((line) => line.trim().split(/ +/)[1]),
+    ).toEqual(['error', 'error']);
+
+    const ansi = /\u001b\[/;
+    expect((await runCli(REPO_ROOT, ['lint', insecure], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli(REPO_ROOT, ['lint', insecure], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(REPO_ROOT, ['lint', insecure], { env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
+
+    const piped = await runCli(REPO_ROOT, ['lint', '-', '--stdin-filepath', insecure, '-f', 'github'], {
+      input: readFileSync(join(REPO_ROOT, insecure)),
+    });
+    expect(piped.stdout).toMatch(/^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,col=10,/m);
+  });
 });
