@@ -365,11 +365,10 @@ function addLintingOptions(command: Command): Command {
       wholeNumber(1, 10_000_000),
       DEFAULT_LIMITS.maxFiles,
     )
-    .option(
-      '-j, --jobs <count>',
-      'lint many files on this many threads (default: one per CPU core)',
-      wholeNumber(1, 256),
-      availableParallelism(),
+    .addOption(
+      new Option('-j, --jobs <count>', 'lint many files on this many threads')
+        .argParser(wholeNumber(1, 256))
+        .default(availableParallelism(), 'one per CPU core'),
     );
 }
 
@@ -386,11 +385,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('lint')
     .description('lint OpenAPI documents: files, directories (searched for *.yaml, *.yml, *.json), globs, or - for stdin')
     .argument('[inputs...]', 'files, directories, globs, or -')
-    .option(
-      '-f, --format <format[:file]>',
-      `report format (${FORMAT_LIST}), to stdout or to a file; repeat for several reports (default: text)`,
-      (value: string, previous: string[]) => [...previous, value],
-      [],
+    .addOption(
+      new Option('-f, --format <format[:file]>', `report format (${FORMAT_LIST}), to stdout or to a file; repeat for several reports`)
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], 'text'),
     )
     .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
     .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')

@@ -3,7 +3,7 @@
  * JSON rulesets read from the project root only, JSONPath parsed into a safe subset, JavaScript only when allowed;
  * the result is a spectral-core Ruleset. Checked by test/config/ruleset.test.ts and test/security/hostile-repo.test.ts.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { coreFunctions, formats, Ruleset, spectralOas as oas } from '../stoplight';
@@ -89,6 +89,11 @@ export function loadRuleset(nameOrPath: string | undefined, cwd: string, options
   const messages = new MessageTable();
   if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages);
   const file = resolve(cwd, name);
+  // An npm package name (`@stoplight/spectral-owasp-ruleset`) that is no file loads as `extends` would load it:
+  // installed in the project, and JavaScript only with allowJs.
+  if (nameOrPath !== undefined && !existsSync(file) && isInstalledPackage(name, cwd)) {
+    return createRuleset({ extends: [name] }, { ...options, name, baseDir: cwd });
+  }
   // A ruleset the caller named may live anywhere; the project's own comes from the tree, like what it extends.
   const definition = new RulesetLoader(cwd, options, messages).loadFile(file, [], nameOrPath === undefined);
   return finish(definition, name, file, messages);
@@ -108,6 +113,20 @@ export function createRuleset(data: unknown, options: RulesetDataOptions): Loade
   const source = join(options.baseDir, '.oasguard.yaml');
   const definition = new RulesetLoader(options.baseDir, options, messages).fromData(data, source, [source], options.name);
   return finish(definition, options.name, source, messages);
+}
+
+/** An npm package name, scoped or not: what `--ruleset` loads as a package, when one is installed and no file has that name. */
+const NPM_PACKAGE = /^(?:@[a-z\d][\w.-]*\/)?[a-z\d][\w.-]*$/;
+
+/** Whether `name` is an npm package installed where the project can require it. */
+function isInstalledPackage(name: string, cwd: string): boolean {
+  if (!NPM_PACKAGE.test(name)) return false;
+  try {
+    createRequire(join(cwd, 'package.json')).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function presetName(nameOrPath: string): PresetName | undefined {
@@ -192,7 +211,8 @@ class RulesetLoader {
     try {
       data = parseYaml(text, { maxAliasCount: 100 });
     } catch (error) {
-      throw invalidRuleset(display, (error as Error).message.split('\n')[0]);
+      // The parser's first line ends with a colon that introduces its code frame: the sentence ends there.
+      throw invalidRuleset(display, (error as Error).message.split('\n')[0].replace(/:?\s*$/, '.'));
     }
     return this.fromData(data, file, [...chain, file]);
   }
@@ -206,7 +226,7 @@ class RulesetLoader {
     const refuse = (problem: string) =>
       new UsageError(
         `Cannot read ruleset ${where}: ${problem}.`,
-        `Use one of ${PRESETS.join(', ')} or the path of a ruleset file in the project.`,
+        `Use one of ${PRESETS.join(', ')}, the path of a ruleset file in the project, or an installed npm ruleset package.`,
       );
     const outside = () =>
       refuse('it is outside the project root (--root), and rulesets from the linted tree may only read files inside it');

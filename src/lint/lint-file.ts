@@ -16,7 +16,8 @@ const MAY_BE_OPENAPI = /openapi|swagger|\\/i;
 export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, filesRead: FileCounter): SpectralEngine {
   const { limits } = options;
   const countFile = () => {
-    if (Atomics.add(filesRead, 0, 1) + 1 > limits.maxFiles) throw new Error(`more than ${limits.maxFiles} files read (--max-files)`);
+    if (Atomics.add(filesRead, 0, 1) + 1 > limits.maxFiles)
+      throw new Error(`more than ${limits.maxFiles} file${limits.maxFiles === 1 ? '' : 's'} read (--max-files)`);
   };
   return new SpectralEngine(
     ruleset,

@@ -20,7 +20,11 @@ import { LintedFiles, lintInWorkers } from './pool';
  * Lints OpenAPI documents: files, directories, globs or `-` for `options.stdin`. Problems in the documents
  * are findings; user mistakes (missing paths, bad rulesets) throw {@link UsageError}.
  */
-export async function lint(inputs: readonly string[], options: LintOptions): Promise<LintResult> {
+export async function lint(inputs: readonly string[], given: Partial<LintOptions> = {}): Promise<LintResult> {
+  // The one read of the process in the library: a caller who names no directory means the current one, as Node's
+  // own file APIs do. Everything below takes `cwd` from the options.
+  // eslint-disable-next-line no-restricted-properties
+  const options: LintOptions = { ...given, cwd: given.cwd ?? process.cwd() };
   const { cwd } = options;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const root = await checkedRoot(options.root ?? cwd, cwd);

@@ -6,7 +6,7 @@ import type { LoadedRuleset, RulesetLoadOptions } from '../config/ruleset';
 
 /** How `lint()` finds, reads and judges documents. */
 export interface LintOptions {
-  /** Base for relative inputs and for the file names in findings. */
+  /** Base for relative inputs and for the file names in findings; lint() defaults it to the process's. */
   cwd: string;
   /**
    * A preset name (`recommended`, `strict`), a ruleset file path, or a loaded ruleset. Default: the project's

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuleset, lint } from '../../src/index';
-import type { AuthzOperation } from '../../src/index';
+import type { AuthzOperation, LoadedRuleset } from '../../src/index';
 import { REPO_ROOT } from '../support/rule-tester';
 
-async function matrix(file: string, ruleset?: Parameters<typeof lint>[1]['ruleset']): Promise<AuthzOperation[]> {
+async function matrix(file: string, ruleset?: LoadedRuleset): Promise<AuthzOperation[]> {
   const result = await lint([file], { cwd: REPO_ROOT, ruleset, authorization: true });
   expect(result.authorization?.map((document) => document.file)).toEqual([file]);
   return result.authorization![0].operations;

@@ -296,3 +296,49 @@ describe('paths', () => {
     expect(report.findings).toHaveLength(INSECURE_TOTAL);
   });
 });
+
+describe('smaller things users run into', () => {
+  test('lint() takes no options: the current directory is the base', async () => {
+    const { lint } = await import('../../src/index');
+    expect(process.cwd()).toBe(REPO_ROOT);
+    expect((await lint(['fixtures/examples/petstore-secure.yaml'])).files).toEqual(['fixtures/examples/petstore-secure.yaml']);
+  });
+
+  test('help shows each default once', async () => {
+    const { stdout } = await oasguard(['lint', '--help']);
+    expect(stdout).toMatch(/repeat for several\s+reports \(default: text\)\n/);
+    expect(stdout).toMatch(/lint many files on this many threads \(default:\s+one per CPU core\)\n/);
+    expect(stdout).not.toMatch(/\(default: \[\]\)|\) \(default:/);
+  });
+
+  test('--max-files 1 is "more than 1 file read"', async () => {
+    const { stdout } = await oasguard(['lint', INSECURE, '--max-files', '1', '-f', 'json']);
+    expect(JSON.parse(stdout).findings.map((finding: { message: string }) => finding.message)).toContain(
+      'Cannot resolve $ref: more than 1 file read (--max-files).',
+    );
+  });
+
+  test('--ruleset takes an installed npm ruleset package, JavaScript only with --allow-js-ruleset', async () => {
+    const refused = await oasguard(['lint', SECURE, '-r', '@stoplight/spectral-owasp-ruleset']);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      expect.stringMatching(/is JavaScript, which oasguard runs only with --allow-js-ruleset/),
+    ]);
+    const loaded = await oasguard(['lint', SECURE, '-r', '@stoplight/spectral-owasp-ruleset', '--allow-js-ruleset', '-f', 'json']);
+    expect(JSON.parse(loaded.stdout).findings.some((finding: { ruleId: string }) => finding.ruleId.startsWith('owasp:api'))).toBe(true);
+  });
+
+  test('every $ref to a missing file is reported, each at its own line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-'));
+    const operation = (path: string, ref: string) => `  ${path}:\n    get:\n      responses:\n        "200": {$ref: "${ref}"}\n`;
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n' +
+        operation('/a', './missing.yaml#/A') +
+        operation('/b', './missing.yaml#/B'),
+    );
+    const { stdout } = await runInProcess(['lint', 'api.yaml', '-f', 'json'], { cwd: dir });
+    const unresolved = JSON.parse(stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'unresolved-ref');
+    expect(unresolved.map((finding: { range: { start: { line: number } } }) => finding.range.start.line)).toEqual([7, 11]);
+  });
+});

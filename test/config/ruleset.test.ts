@@ -203,7 +203,7 @@ describe('ruleset errors name the file, the rule and the problem', () => {
     ],
     [
       'rules: {a: error\n',
-      'Invalid ruleset ruleset.yaml: Flow map in block collection must be sufficiently indented and end with a } at line 2, column 1:',
+      'Invalid ruleset ruleset.yaml: Flow map in block collection must be sufficiently indented and end with a } at line 2, column 1.',
     ],
   ])('%j is refused', (yaml, message) => {
     expect(() => loadRuleset('ruleset.yaml', project({ 'ruleset.yaml': yaml }))).toThrow(new UsageError(message));

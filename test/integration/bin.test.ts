@@ -55,5 +55,5 @@ describe('bin/oasguard.js', () => {
       input: readFileSync(join(REPO_ROOT, insecure)),
     });
     expect(piped.stdout).toMatch(/^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,col=10,/m);
-  });
+  }, 60_000);
 });

@@ -85,7 +85,7 @@ describe('directory and glob inputs read nothing outside the root', () => {
           'oasguard: skipped api/null.yaml: a symlink whose real path is outside the root',
         ].sort(),
       );
-      expect(run.stdout).toMatch(/; \d files skipped unread \(symlinks leaving the root or not regular files; --debug lists them\)\.\n$/);
+      expect(run.stdout).toMatch(/; \d files skipped unread \(symlinks leaving the root or not regular files; --debug lists them\)\.$/m);
     },
     30_000,
   );
