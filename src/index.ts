@@ -14,7 +14,7 @@ export { findRulesetFile, RULESET_FILES } from './config/ruleset-files';
 export type { LoadedRuleset, RulesetLoadOptions } from './config/ruleset';
 export { PRESETS } from './config/presets';
 export type { PresetName } from './config/presets';
-export { formatters, isFormatName, MARKDOWN_MAX_ROWS, SARIF_MAX_RESULTS, sarifResultCount } from './formatters';
+export { formatters, isFormatName, MARKDOWN_DEFAULT_LIMIT, SARIF_MAX_RESULTS, sarifResultCount } from './formatters';
 export type { FormatContext, FormatName, Formatter } from './formatters';
 export { printable } from './formatters/printable';
 export { AUTHZ_FORMATS, AUTHZ_JSON_VERSION, formatAuthz } from './formatters/authz';

@@ -62,6 +62,7 @@ interface LintFlags extends LintingFlags {
   quiet?: boolean;
   maxFindings?: number;
   codeFrame?: boolean;
+  markdownLimit?: number;
   output?: string;
   failSeverity: FailSeverity;
   color: boolean;
@@ -258,6 +259,7 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
       showSuppressed: flags.showSuppressed === true,
       quiet: flags.quiet === true,
       maxFindings: flags.maxFindings,
+      markdownLimit: flags.markdownLimit,
       sources: format === 'text' && flags.codeFrame ? await sourcesOf(result, io) : undefined,
     };
     const report = formatters[format](repositoryRelative ? rebaseResult(result, io.cwd, root) : result, context);
@@ -402,6 +404,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-q, --quiet', 'text report: list only the findings at or above --fail-severity (the others are counted)')
     .option('--max-findings <count>', 'text report: list at most this many findings (the rest are counted)', wholeNumber(0, 1_000_000_000))
     .option('--code-frame', 'text report: show the lines around each finding')
+    .option(
+      '--markdown-limit <chars>',
+      "markdown report: the most characters it holds, the findings that do not fit counted (default: 65000, under GitHub's comment limit)",
+      wholeNumber(1000, 100_000_000),
+    )
     .option('--no-color', 'never colour the text report (NO_COLOR is honoured too)');
   addLintingOptions(lintCommand).action(async (inputs: string[], flags: LintFlags) =>
     setExitCode(await runLint(inputs, flags, io, program.opts().debug === true)),

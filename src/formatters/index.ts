@@ -32,7 +32,7 @@ export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(formatters, name);
 }
 
-export { MARKDOWN_MAX_ROWS } from './markdown';
+export { MARKDOWN_DEFAULT_LIMIT } from './markdown';
 export { rebaseResult } from './paths';
 export { SARIF_MAX_RESULTS, sarifResultCount } from './sarif';
 export type { FormatContext, Formatter } from './types';

@@ -4,8 +4,11 @@ import { printable } from './printable';
 import { summarize } from './summary';
 import type { Formatter } from './types';
 
-/** Rows of the findings table at most: a GitHub job summary holds 1 MiB, and nobody reads further. */
-export const MARKDOWN_MAX_ROWS = 1000;
+/**
+ * The most characters the report holds by default: GitHub refuses pull-request comments over 65,536 characters
+ * (and job summaries over 1 MiB). `--markdown-limit` changes it.
+ */
+export const MARKDOWN_DEFAULT_LIMIT = 65_000;
 
 /**
  * Table cell text: findings quote document content, which must not become code, emphasis, links, HTML or extra
@@ -49,9 +52,11 @@ function ruleCounts(findings: readonly Finding[]): { ruleId: string; severity: F
 
 /**
  * A Markdown summary for GitHub job summaries and pull-request comments: the summary sentence, findings per rule,
- * and a table of findings (at most {@link MARKDOWN_MAX_ROWS}, the rest counted) folded in a details block.
+ * and a table of findings, the most severe first, folded in a details block; within `markdownLimit` characters
+ * (default {@link MARKDOWN_DEFAULT_LIMIT}), the findings that do not fit counted instead of listed.
  */
-export const formatMarkdown: Formatter = (result) => {
+export const formatMarkdown: Formatter = (result, context) => {
+  const limit = context.markdownLimit ?? MARKDOWN_DEFAULT_LIMIT;
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const lines = ['## oasguard', '', summarize(result)];
   if (result.findings.length > 0) {
@@ -59,10 +64,29 @@ export const formatMarkdown: Formatter = (result) => {
     for (const { ruleId, severity, count } of ruleCounts(result.findings))
       lines.push(`| ${ruleLink(ruleId, rules)} | ${severity} | ${count} |`);
     lines.push('', '<details><summary>Findings</summary>', '', '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
-    for (const finding of result.findings.slice(0, MARKDOWN_MAX_ROWS)) lines.push(findingRow(finding, rules));
-    const omitted = result.findings.length - MARKDOWN_MAX_ROWS;
-    if (omitted > 0) lines.push('', `${omitted} more findings are not shown; the SARIF or JSON report has them all.`);
-    lines.push('', '</details>');
+    // A stable sort: by severity, and within one as reported (file, line).
+    const bySeverity = [...result.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    const ending = (omitted: number) =>
+      omitted === 0
+        ? ['', '</details>']
+        : [
+            '',
+            `${omitted.toLocaleString('en-US')} more findings are not shown, to keep this report under ${limit.toLocaleString('en-US')} characters; the SARIF or JSON report has them all.`,
+            '',
+            '</details>',
+          ];
+    // The length so far, with one line break per line; every row is checked against what would still follow it.
+    let length = lines.reduce((sum, line) => sum + line.length + 1, 0);
+    let shown = 0;
+    for (const finding of bySeverity) {
+      const row = findingRow(finding, rules);
+      const after = ending(bySeverity.length - shown - 1).reduce((sum, line) => sum + line.length + 1, 0);
+      if (length + row.length + 1 + after > limit) break;
+      lines.push(row);
+      length += row.length + 1;
+      shown += 1;
+    }
+    lines.push(...ending(bySeverity.length - shown));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -16,6 +16,8 @@ export interface FormatContext {
   quiet?: boolean;
   /** Text: list at most this many findings (the rest are counted); machine formats are always complete. */
   maxFindings?: number;
+  /** Markdown: the most characters the report may hold (default 65,000, under GitHub's limit for a comment). */
+  markdownLimit?: number;
   /** Text: the text of each file named in findings (as displayed), to show the lines around each finding. */
   sources?: Readonly<Record<string, string>>;
 }

@@ -1,4 +1,4 @@
-import { formatters, MARKDOWN_MAX_ROWS } from '../../src/index';
+import { formatters, MARKDOWN_DEFAULT_LIMIT } from '../../src/index';
 import { finding, SAMPLE } from '../support/results';
 
 const context = { color: false, cwd: '/project' };
@@ -46,11 +46,25 @@ describe('markdown formatter', () => {
     );
   });
 
-  test(`lists at most ${MARKDOWN_MAX_ROWS} findings and counts the rest`, () => {
-    const many = Array.from({ length: MARKDOWN_MAX_ROWS + 5 }, () => SAMPLE.findings[1]);
+  test(`stays under ${MARKDOWN_DEFAULT_LIMIT} characters: the most severe findings first, the rest counted`, () => {
+    // Warnings first in the input: the errors must still come first in the table.
+    const many = [...Array.from({ length: 5000 }, () => SAMPLE.findings[1]), ...Array.from({ length: 3 }, () => SAMPLE.findings[0])];
     const report = formatters.markdown({ ...SAMPLE, findings: many }, context);
-    expect(report.split('\n').filter((line) => line.startsWith('| warn |'))).toHaveLength(MARKDOWN_MAX_ROWS);
-    expect(report).toContain('\n5 more findings are not shown; the SARIF or JSON report has them all.\n');
+    expect(report.length).toBeLessThanOrEqual(MARKDOWN_DEFAULT_LIMIT);
+    const rows = report.split('\n').filter((line) => /^\| (error|warn) \|/.test(line));
+    expect(rows.slice(0, 3).every((row) => row.startsWith('| error |'))).toBe(true);
+    const omitted = many.length - rows.length;
+    expect(omitted).toBeGreaterThan(0);
+    expect(report).toContain(
+      `\n${omitted.toLocaleString('en-US')} more findings are not shown, to keep this report under 65,000 characters; the SARIF or JSON report has them all.\n`,
+    );
+  });
+
+  test('markdownLimit sets the budget', () => {
+    const many = Array.from({ length: 100 }, () => SAMPLE.findings[1]);
+    const report = formatters.markdown({ ...SAMPLE, findings: many }, { ...context, markdownLimit: 2000 });
+    expect(report.length).toBeLessThanOrEqual(2000);
+    expect(report).toMatch(/more findings are not shown, to keep this report under 2,000 characters/);
   });
 
   test('a clean run is the heading and the summary', () => {
