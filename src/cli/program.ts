@@ -42,6 +42,7 @@ type FailSeverity = Severity | 'none';
 interface LintingFlags {
   ruleset?: string;
   stdinFilepath?: string;
+  exclude: string[];
   allowJsRuleset?: boolean;
   root?: string;
   skipNonOpenapi?: boolean;
@@ -168,6 +169,7 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     root: flags.root === undefined ? undefined : resolve(io.cwd, flags.root),
     stdin: inputs.includes('-') ? await readStdin(io, flags.maxFileSize) : undefined,
     stdinFilepath: flags.stdinFilepath,
+    exclude: flags.exclude,
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: {
       maxFileSize: flags.maxFileSize,
@@ -345,6 +347,11 @@ function addLintingOptions(command: Command): Command {
   return command
     .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
     .option('--stdin-filepath <path>', 'the path standard input (-) is reported as, and its $refs are resolved from')
+    .addOption(
+      new Option('--exclude <glob>', 'leave out the files directory and glob inputs find that match (relative to here); repeat for several')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], 'none'),
+    )
     .option('-r, --ruleset <name|path>', RULESET_HELP)
     .option('--allow-js-ruleset', ALLOW_JS_HELP)
     .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')

@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../shared/errors';
 import type { SkippedFile } from '../shared/types';
@@ -29,13 +30,23 @@ const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
  * Expands CLI inputs: `-` (stdin), files, directories (recursively, YAML and JSON files) and globs. Missing paths
- * and globs matching nothing are usage errors. Order is preserved; duplicates are dropped.
+ * and globs matching nothing are usage errors. Order is preserved; duplicates are dropped. Files a directory or glob
+ * search finds are left out when their path (relative to `cwd`) matches an `exclude` glob or a `!glob` input;
+ * files named outright are always linted.
  *
  * A repository can hold symlinks to anything: a file found by a search is read only when it is a regular file whose
  * real path is inside `root` (or inside the directory searched, which the user chose); others are skipped unread.
  * A symlink named on the command line that leaves them is a usage error: the run fails rather than pass it.
  */
-export async function expandInputs(inputs: readonly string[], cwd: string, root: string): Promise<Expansion> {
+export async function expandInputs(
+  inputs: readonly string[],
+  cwd: string,
+  root: string,
+  exclude: readonly string[] = [],
+): Promise<Expansion> {
+  // `!pattern` among the inputs excludes too, as it does for globbing tools users know.
+  const excludes = [...exclude, ...inputs.filter((input) => input.startsWith('!')).map((input) => input.slice(1))];
+  const excluded = excludes.length === 0 ? () => false : picomatch(excludes, { dot: true });
   const files = new Map<string, InputFile>();
   const skipped: SkippedFile[] = [];
   const realRoot = await fs.realpath(root);
@@ -48,13 +59,14 @@ export async function expandInputs(inputs: readonly string[], cwd: string, root:
     const realDirs = [realRoot, await fs.realpath(base)];
     const found = await findFiles(pattern, base, realDirs, (link) => skipped.push({ file: link, reason: OUTSIDE }));
     for (const path of found) {
+      if (excluded(relative(cwd, path).split(sep).join('/'))) continue;
       const reason = await unreadable(path, realDirs);
       if (reason === undefined) add({ path, explicit: false });
       else skipped.push({ file: path, reason });
     }
     return found.length;
   };
-  for (const input of inputs) {
+  for (const input of inputs.filter((each) => !each.startsWith('!'))) {
     if (input === STDIN_INPUT) {
       add({ path: STDIN_INPUT, explicit: true });
       continue;

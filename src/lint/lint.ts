@@ -32,7 +32,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     typeof options.ruleset === 'object' ? options.ruleset : loadRuleset(options.ruleset, cwd, rulesetLoadOptions(options, limits));
   // Read first: a missing or broken baseline should stop the run before a long lint, not after it.
   const baseline = options.baseline === undefined ? undefined : await openBaseline(options.baseline, cwd);
-  const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root);
+  const { files, skipped: skippedPaths } = await expandInputs(inputs, cwd, root, options.exclude);
   const skipped = skippedPaths
     .map(({ file, reason }) => ({ file: displayPath(file, cwd), reason }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));

@@ -22,6 +22,11 @@ export interface LintOptions {
    * `<stdin>` in `cwd`. For editors and hooks that pipe a file's unsaved text.
    */
   stdinFilepath?: string;
+  /**
+   * Globs (relative to `cwd`) of files that directory and glob inputs must not lint: `fixtures/**`,
+   * `legacy/*.yaml`. Files named outright are always linted.
+   */
+  exclude?: readonly string[];
   /** `$ref`s may only read files below this directory. Default: `cwd`. */
   root?: string;
   /** Bounds on file size, nesting, YAML aliases and files read; unset ones take {@link DEFAULT_LIMITS}. */

@@ -341,4 +341,16 @@ describe('smaller things users run into', () => {
     const unresolved = JSON.parse(stdout).findings.filter((finding: { ruleId: string }) => finding.ruleId === 'unresolved-ref');
     expect(unresolved.map((finding: { range: { start: { line: number } } }) => finding.range.start.line)).toEqual([7, 11]);
   });
+
+  test('--exclude (repeatable) and !glob inputs leave out what directory and glob searches find; named files stay', async () => {
+    const lintedWith = async (...args: string[]) => JSON.parse((await oasguard(['lint', ...args, '-f', 'json'])).stdout).files;
+    expect(await lintedWith('fixtures/examples', '--exclude', '**/*-insecure.yaml')).toEqual(['fixtures/examples/petstore-secure.yaml']);
+    expect(await lintedWith('fixtures/examples', '!fixtures/examples/petstore-insecure.yaml')).toEqual([
+      'fixtures/examples/petstore-secure.yaml',
+    ]);
+    expect(await lintedWith('fixtures/examples/*.yaml', '--exclude', 'x/**', '--exclude', '**/*-secure.yaml')).toEqual([
+      'fixtures/examples/petstore-insecure.yaml',
+    ]);
+    expect(await lintedWith(INSECURE, '--exclude', '**')).toEqual([INSECURE]);
+  });
 });
