@@ -10,6 +10,7 @@ import { RULESET_FILES } from '../config/ruleset-files';
 import { formatters, isFormatName, rebaseResult, REPOSITORY_RELATIVE_FORMATS, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
 import { repositoryRoot } from './repository';
 import { AUTHZ_FORMATS, AuthzFormat, formatAuthz } from '../formatters/authz';
+import { formatRuleList, RULE_LIST_FORMATS, RuleListFormat } from '../formatters/rules';
 import { printable } from '../formatters/printable';
 import { DEFAULT_LIMITS } from '../input/limits';
 import { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, pruneBaseline, serializeBaseline } from '../lint/baseline';
@@ -43,6 +44,8 @@ interface LintingFlags {
   ruleset?: string;
   stdinFilepath?: string;
   exclude: string[];
+  onlyRule: string[];
+  skipRule: string[];
   allowJsRuleset?: boolean;
   root?: string;
   skipNonOpenapi?: boolean;
@@ -170,6 +173,8 @@ async function lintOptions(inputs: string[], flags: LintingFlags, io: CliIo): Pr
     stdin: inputs.includes('-') ? await readStdin(io, flags.maxFileSize) : undefined,
     stdinFilepath: flags.stdinFilepath,
     exclude: flags.exclude,
+    onlyRules: flags.onlyRule.length > 0 ? flags.onlyRule : undefined,
+    skipRules: flags.skipRule.length > 0 ? flags.skipRule : undefined,
     skipNonOpenApi: flags.skipNonOpenapi === true,
     limits: {
       maxFileSize: flags.maxFileSize,
@@ -323,6 +328,7 @@ async function printAuthz(inputs: string[], flags: AuthzFlags, io: CliIo): Promi
 }
 
 interface RulesFlags {
+  format: RuleListFormat;
   ruleset?: string;
   preset?: string;
   allowJsRuleset?: boolean;
@@ -331,16 +337,17 @@ interface RulesFlags {
 async function listRules(flags: RulesFlags, io: CliIo): Promise<number> {
   const { loadRuleset } = await engine();
   const ruleset = loadRuleset(flags.preset ?? flags.ruleset, io.cwd, { allowJs: flags.allowJsRuleset === true });
-  const rows = ruleset.rules.map((rule) => [rule.id, rule.severity, rule.owasp ?? '', rule.description]);
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) {
-    io.stdout.write(`${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`);
-  }
+  io.stdout.write(formatRuleList(ruleset.rules, flags.format, ruleset.name));
   return EXIT.ok;
 }
 
 const RULESET_HELP = `preset (recommended, strict) or ruleset file (default: ${RULESET_FILES[0]} if present, else recommended)`;
 const ALLOW_JS_HELP = 'load JavaScript rulesets, npm ruleset packages and custom functions (they run as you: trusted code only)';
+
+/** An option that may be given several times, its values collected in order. */
+function repeatable(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((value: string, previous: string[]) => [...previous, value]).default([], 'none');
+}
 
 /** The options of every command that lints: ruleset, reference policy and limits. */
 function addLintingOptions(command: Command): Command {
@@ -348,11 +355,14 @@ function addLintingOptions(command: Command): Command {
     .option('--skip-non-openapi', 'skip named files that are not OpenAPI documents (for pre-commit hooks)')
     .option('--stdin-filepath <path>', 'the path standard input (-) is reported as, and its $refs are resolved from')
     .addOption(
-      new Option('--exclude <glob>', 'leave out the files directory and glob inputs find that match (relative to here); repeat for several')
-        .argParser((value: string, previous: string[]) => [...previous, value])
-        .default([], 'none'),
+      repeatable(
+        '--exclude <glob>',
+        'leave out the files directory and glob inputs find that match (relative to here); repeat for several',
+      ),
     )
     .option('-r, --ruleset <name|path>', RULESET_HELP)
+    .addOption(repeatable('--only-rule <rule>', 'run only this rule of the ruleset (and the document diagnostics); repeat for several'))
+    .addOption(repeatable('--skip-rule <rule>', 'do not run this rule of the ruleset; repeat for several'))
     .option('--allow-js-ruleset', ALLOW_JS_HELP)
     .option('--root <dir>', '$refs may only read files below this directory (default: the current directory)')
     .option('--allow-remote-refs', 'fetch https: $refs (never plain http:, never private or loopback addresses)')
@@ -449,6 +459,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('list the rules of a ruleset with severity, OWASP category and description')
     .option('-r, --ruleset <name|path>', RULESET_HELP)
     .option('-p, --preset <name>', 'same as --ruleset, for presets')
+    .addOption(new Option('-f, --format <format>', 'text, json or markdown').choices(RULE_LIST_FORMATS).default('text'))
     .option('--allow-js-ruleset', ALLOW_JS_HELP)
     .action(async (flags: RulesFlags) => setExitCode(await listRules(flags, io)));
 

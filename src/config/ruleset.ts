@@ -14,6 +14,7 @@ import type {
   SpectralRule,
   SpectralRulesetDefinition as RulesetDefinition,
 } from '../stoplight';
+import leven from 'leven';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../shared/errors';
 import { findRule } from '../rules';
@@ -56,6 +57,10 @@ export interface RulesetLoadOptions {
   root?: string;
   /** Largest ruleset file read, in bytes. Default: {@link DEFAULT_LIMITS}' `maxFileSize`. */
   maxFileSize?: number;
+  /** For a one-off run: only these of the ruleset's rules run (the document diagnostics always do). */
+  onlyRules?: readonly string[];
+  /** For a one-off run: these of the ruleset's rules do not run. */
+  skipRules?: readonly string[];
 }
 
 /** Keys of a Spectral ruleset that oasguard reads; `parserOptions` is left out: duplicate keys are always errors. */
@@ -87,7 +92,7 @@ export function loadRuleset(nameOrPath: string | undefined, cwd: string, options
   const name = nameOrPath ?? findRulesetFile(cwd) ?? DEFAULT_PRESET;
   const preset = presetName(name);
   const messages = new MessageTable();
-  if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages);
+  if (preset) return finish(presetRuleset(preset, messages.intern), preset, undefined, messages, options);
   const file = resolve(cwd, name);
   // An npm package name (`@stoplight/spectral-owasp-ruleset`) that is no file loads as `extends` would load it:
   // installed in the project, and JavaScript only with allowJs.
@@ -96,7 +101,7 @@ export function loadRuleset(nameOrPath: string | undefined, cwd: string, options
   }
   // A ruleset the caller named may live anywhere; the project's own comes from the tree, like what it extends.
   const definition = new RulesetLoader(cwd, options, messages).loadFile(file, [], nameOrPath === undefined);
-  return finish(definition, name, file, messages);
+  return finish(definition, name, file, messages, options);
 }
 
 /** Where a ruleset given as data comes from. */
@@ -112,7 +117,7 @@ export function createRuleset(data: unknown, options: RulesetDataOptions): Loade
   const messages = new MessageTable();
   const source = join(options.baseDir, '.oasguard.yaml');
   const definition = new RulesetLoader(options.baseDir, options, messages).fromData(data, source, [source], options.name);
-  return finish(definition, options.name, source, messages);
+  return finish(definition, options.name, source, messages, options);
 }
 
 /** An npm package name, scoped or not: what `--ruleset` loads as a package, when one is installed and no file has that name. */
@@ -147,10 +152,45 @@ function invalidRuleset(name: string, problem: string, hint?: string): UsageErro
 }
 
 /** The top ruleset with the schema checks added: they are diagnostics, on whatever the ruleset says. */
-function finish(definition: RulesetDefinition, name: string, source: string | undefined, messages: MessageTable): LoadedRuleset {
+function finish(
+  definition: RulesetDefinition,
+  name: string,
+  source: string | undefined,
+  messages: MessageTable,
+  options: RulesetLoadOptions = {},
+): LoadedRuleset {
   const rules = { ...('rules' in definition ? definition.rules : {}), ...schemaRules(messages.intern) };
   const spectral = construct({ ...definition, rules } as RulesetDefinition, source, (problem) => invalidRuleset(name, problem));
+  restrictRules(spectral, options);
   return { name, source, spectral, messages, rules: ruleMetas([spectral]) };
+}
+
+/** `--only-rule` and `--skip-rule`: the named rules of the ruleset, checked by name, turned off or left alone. */
+function restrictRules(spectral: Ruleset, { onlyRules, skipRules }: RulesetLoadOptions): void {
+  if (onlyRules === undefined && skipRules === undefined) return;
+  const configurable = Object.values(spectral.rules).filter((rule) => !spectralDiagnostic(rule.name));
+  const names = configurable.map((rule) => rule.name);
+  for (const [flag, listed] of [
+    ['--only-rule', onlyRules],
+    ['--skip-rule', skipRules],
+  ] as const) {
+    for (const name of listed ?? []) {
+      if (names.includes(name)) continue;
+      const suggestion = didYouMean(name, names);
+      throw new UsageError(`${flag} ${name}: the ruleset has no such rule.${suggestion}`, 'Run `oasguard rules` to list the rules.');
+    }
+  }
+  for (const rule of configurable) {
+    if ((onlyRules !== undefined && !onlyRules.includes(rule.name)) || skipRules?.includes(rule.name)) rule.enabled = false;
+  }
+}
+
+/** ` Did you mean "x"?` for the candidate closest to a misspelt name (at most a third of it wrong), else nothing. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const [best] = candidates
+    .map((candidate) => ({ candidate, distance: leven(name, candidate) }))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate));
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean "${best.candidate}"?` : '';
 }
 
 /** Spectral's validation of a ruleset, its problems on one line. */
@@ -399,7 +439,8 @@ class RulesetLoader {
       if (!isMapping(options)) throw fail('options must be a mapping.');
     }
     if (!oasguardRule) {
-      if (!known.has(name)) throw context.fail(`unknown rule "${name}". Run \`oasguard rules\` to list the rules.`);
+      if (!known.has(name))
+        throw context.fail(`unknown rule "${name}".${didYouMean(name, [...known])} Run \`oasguard rules\` to list the rules.`);
       return severity;
     }
     if (severity === 'off' || severity === false) return known.has(name) ? 'off' : undefined;

@@ -43,9 +43,21 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     );
   }
   const filesRead = createFileCounter(files.length);
-  const { stdin, stdinFilepath, remote, skipNonOpenApi, allowJsRuleset } = options;
+  const { stdin, stdinFilepath, remote, skipNonOpenApi, allowJsRuleset, onlyRules, skipRules } = options;
   const authorization = options.authorization ? authzSettings(ruleset) : undefined;
-  const fileOptions: FileLintOptions = { cwd, stdin, stdinFilepath, root, remote, skipNonOpenApi, allowJsRuleset, limits, authorization };
+  const fileOptions: FileLintOptions = {
+    cwd,
+    stdin,
+    stdinFilepath,
+    root,
+    remote,
+    skipNonOpenApi,
+    allowJsRuleset,
+    onlyRules,
+    skipRules,
+    limits,
+    authorization,
+  };
   // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
   const byName = typeof options.ruleset !== 'object';
   const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);

@@ -15,6 +15,10 @@ export interface LintOptions {
   ruleset?: string | LoadedRuleset;
   /** Load JavaScript rulesets and custom functions, which run with the caller's permissions. Default false. */
   allowJsRuleset?: boolean;
+  /** For a one-off run: only these rules of the ruleset run (diagnostics always do). A name it lacks is a usage error. */
+  onlyRules?: readonly string[];
+  /** For a one-off run: these rules of the ruleset do not run. A name it lacks is a usage error. */
+  skipRules?: readonly string[];
   /** What is linted for the input `-`: text, or bytes (which must be UTF-8, like files). */
   stdin?: string | Uint8Array;
   /**
@@ -55,7 +59,7 @@ export const STDIN_NAME = '<stdin>';
 /** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
 export type FileLintOptions = Pick<
   LintOptions,
-  'cwd' | 'stdin' | 'stdinFilepath' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset'
+  'cwd' | 'stdin' | 'stdinFilepath' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset' | 'onlyRules' | 'skipRules'
 > & {
   limits: Limits;
   /** What the authorization matrix judges by, when one is asked for. */
@@ -66,6 +70,10 @@ export type FileLintOptions = Pick<
 export type FileCounter = Int32Array;
 
 /** How the ruleset is loaded, here and in workers: confined to the root and the size limit like documents. */
-export function rulesetLoadOptions(options: Pick<LintOptions, 'allowJsRuleset' | 'root'>, limits: Limits): RulesetLoadOptions {
-  return { allowJs: options.allowJsRuleset, root: options.root, maxFileSize: limits.maxFileSize };
+export function rulesetLoadOptions(
+  options: Pick<LintOptions, 'allowJsRuleset' | 'root' | 'onlyRules' | 'skipRules'>,
+  limits: Limits,
+): RulesetLoadOptions {
+  const { onlyRules, skipRules } = options;
+  return { allowJs: options.allowJsRuleset, root: options.root, maxFileSize: limits.maxFileSize, onlyRules, skipRules };
 }

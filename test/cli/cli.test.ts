@@ -204,10 +204,28 @@ describe('oasguard lint', () => {
 });
 
 describe('oasguard rules', () => {
+  test('-f json: the ruleset and every rule with its metadata; -f markdown: a table linking each rule to its docs', async () => {
+    const json = JSON.parse((await oasguard(['rules', '-r', 'strict', '-f', 'json'])).stdout);
+    expect(json.ruleset).toBe('strict');
+    expect(json.rules.map((rule: { id: string }) => rule.id)).toEqual(rules.map((rule) => rule.id));
+    expect(json.rules.find((rule: { id: string }) => rule.id === 'require-https-servers')).toMatchObject({
+      severity: 'error',
+      owasp: 'API8:2023',
+      cwe: [319],
+    });
+    const markdown = (await oasguard(['rules', '-f', 'markdown'])).stdout;
+    expect(markdown.split('\n').slice(0, 2)).toEqual(['| Rule | Severity | OWASP 2023 | Checks that |', '| --- | --- | --- | --- |']);
+    expect(markdown).toContain(
+      '| [require-https-servers](https://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers) | error | API8:2023 | Every server URL must use HTTPS (or WSS). |',
+    );
+  });
+
   test('lists every rule of the preset with severity, OWASP category and description', async () => {
     const { code, stdout } = await oasguard(['rules']);
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(rules.filter((rule) => !rule.optIn).length);
+    const [header, ...rows] = stdout.trim().split('\n');
+    expect(header).toMatch(/^RULE +SEVERITY +OWASP +DESCRIPTION$/);
+    expect(rows).toHaveLength(rules.filter((rule) => !rule.optIn).length);
     expect(stdout).not.toContain('require-string-restriction');
     expect(stdout).toMatch(/^require-https-servers +error +API8:2023 +Every server URL must use HTTPS \(or WSS\)\.$/m);
   });

@@ -106,6 +106,10 @@ describe('ruleset errors name the file, the rule and the problem', () => {
       'Invalid ruleset ruleset.yaml: unknown rule "no-such-rule". Run `oasguard rules` to list the rules.',
     ],
     [
+      'extends: [spectral:oas]\nrules:\n  operation-tag-defind: off\n',
+      'Invalid ruleset ruleset.yaml: unknown rule "operation-tag-defind". Did you mean "operation-tag-defined"? Run `oasguard rules` to list the rules.',
+    ],
+    [
       'rules:\n  no-http-basic-auth: fatal\n',
       'Invalid ruleset ruleset.yaml: rule "no-http-basic-auth": expected error, warn, info, hint or off (or [severity, options]), got "fatal".',
     ],

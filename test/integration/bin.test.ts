@@ -56,4 +56,26 @@ describe('bin/oasguard.js', () => {
     });
     expect(piped.stdout).toMatch(/^::error file=fixtures\/examples\/petstore-insecure\.yaml,line=7,col=10,/m);
   }, 60_000);
+
+  test('--only-rule and --skip-rule, repeatable, for one-off runs; a misspelt rule is a usage error with a suggestion', async () => {
+    const insecure = 'fixtures/examples/petstore-insecure.yaml';
+    const ruleIds = async (...args: string[]) => {
+      const run = await runCli(REPO_ROOT, ['lint', insecure, '-f', 'json', ...args]);
+      return [...new Set(JSON.parse(run.stdout).findings.map((finding: { ruleId: string }) => finding.ruleId))].sort();
+    };
+    expect(await ruleIds('--only-rule', 'require-https-servers', '--only-rule', 'no-http-basic-auth')).toEqual([
+      'no-http-basic-auth',
+      'require-https-servers',
+    ]);
+    const skipped = await ruleIds('--skip-rule', 'require-https-servers', '--skip-rule', 'require-security');
+    expect(skipped).not.toContain('require-https-servers');
+    expect(skipped).not.toContain('require-security');
+    expect(skipped).toContain('no-http-basic-auth');
+    expect(await runCli(REPO_ROOT, ['lint', insecure, '--skip-rule', 'require-http-servers'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'oasguard: --skip-rule require-http-servers: the ruleset has no such rule. Did you mean "require-https-servers"?\n  Run `oasguard rules` to list the rules.\n',
+    });
+  }, 60_000);
 });
