@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { forEachNode, toPath } from './support/path-links';
+import { toPath, walkMembers } from './support/path-links';
 
 /** What, in text that portals render as Markdown and HTML, runs script in the reader's browser. */
 const ACTIVE_CONTENT: { what: string; pattern: RegExp }[] = [
@@ -50,14 +50,19 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      forEachNode(root, (node, link) => {
-        if (link !== undefined && NAMED_MAPS.has(String(link.segment))) return;
-        for (const [key, child] of Object.entries(node)) {
-          if (typeof child !== 'string' || !TEXT_KEYS.has(key)) continue;
+      const seen = new WeakSet<object>();
+      walkMembers(
+        root,
+        undefined,
+        () => seen,
+        (key, child, _parent, link) => {
+          if (typeof child !== 'string' || !TEXT_KEYS.has(key)) return;
+          // Under a named map (`properties`, `responses`…) the key is a name, not a field holding text.
+          if (link.parent !== undefined && NAMED_MAPS.has(String(link.parent.segment))) return;
           const what = activeContentIn(child);
-          if (what) context.report('activeContent', { at: toPath({ parent: link, segment: key }), data: { field: key, what } });
-        }
-      });
+          if (what) context.report('activeContent', { at: toPath(link), data: { field: key, what } });
+        },
+      );
     },
   },
 });

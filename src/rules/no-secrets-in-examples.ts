@@ -2,7 +2,7 @@ import { defineRule, PathSegment } from './define-rule';
 import { namesCredential } from './support/credentials';
 import { Gap, reportTogether } from './support/gaps';
 import { asText } from './support/openapi';
-import { PathLink, toPath } from './support/path-links';
+import { PathLink, toPath, walkMembers } from './support/path-links';
 
 /** Secret formats, each a pattern matched within string values. */
 const SECRET_PATTERNS: { kind: string; pattern: RegExp }[] = [
@@ -91,33 +91,6 @@ export function looksLikeSecretValue(value: string): boolean {
 }
 
 /**
- * Walks `root` depth first in document order, each object once per `seen` set: `enter` says which set an object
- * belongs to (or that it is not walked), `visit` hears of every member. The walk keeps its own stack: resolved
- * documents nest deeper than the call stack allows (a chain of 2,000 `allOf` references).
- */
-function walk(
-  root: unknown,
-  at: PathLink | undefined,
-  seenFor: (link: PathLink | undefined) => WeakSet<object>,
-  visit: (key: string, child: unknown, parent: object, link: PathLink) => void,
-): void {
-  const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: at }];
-  while (pending.length > 0) {
-    const { node, link } = pending.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
-    const seen = seenFor(link);
-    if (seen.has(node)) continue;
-    seen.add(node);
-    const isArray = Array.isArray(node);
-    const entries = Object.entries(node);
-    for (const [key, child] of entries) visit(key, child, node, { parent: link, segment: isArray ? Number(key) : key });
-    for (let index = entries.length - 1; index >= 0; index -= 1) {
-      pending.push({ node: entries[index][1], link: { parent: link, segment: isArray ? Number(entries[index][0]) : entries[index][0] } });
-    }
-  }
-}
-
-/**
  * Visits every string within an example value, with its path and the name of the member holding it (undefined for the
  * example itself and for items of a list), once per object (examples may be circular).
  */
@@ -128,7 +101,7 @@ function forEachString(
 ): void {
   if (typeof value === 'string') visit(value, () => toPath(at), undefined);
   const seen = new WeakSet<object>();
-  walk(
+  walkMembers(
     value,
     at,
     () => seen,
@@ -153,7 +126,7 @@ const NAMED_MAPS = new Set(['properties', 'patternProperties', 'responses', 'exa
 function forEachExample(root: unknown, visit: (value: unknown, at: PathLink, owner: Record<string, unknown>) => void): void {
   const walked = { named: new WeakSet<object>(), valued: new WeakSet<object>() };
   const isNamed = (link: PathLink | undefined) => link !== undefined && NAMED_MAPS.has(String(link.segment));
-  walk(
+  walkMembers(
     root,
     undefined,
     (link) => (isNamed(link) ? walked.named : walked.valued),

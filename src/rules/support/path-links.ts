@@ -14,21 +14,28 @@ export function toPath(link: PathLink | undefined, base: readonly PathSegment[] 
 }
 
 /**
- * Calls `visit` for every object and array of a document, each once (the resolved document shares one object per
- * `$ref` target, visited at the first path that reaches it), with the link to it; iterative, for documents nested
- * deeper than the call stack allows.
+ * Walks `root` depth first in document order, each object once per `seen` set: `seenFor` says which set an object
+ * belongs to (or that it is not walked), `visit` hears of every member. The walk keeps its own stack: resolved
+ * documents nest deeper than the call stack allows (a chain of 2,000 `allOf` references).
  */
-export function forEachNode(root: unknown, visit: (node: object, link: PathLink | undefined) => void): void {
-  const seen = new WeakSet<object>();
-  const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: undefined }];
+export function walkMembers(
+  root: unknown,
+  at: PathLink | undefined,
+  seenFor: (link: PathLink | undefined) => WeakSet<object>,
+  visit: (key: string, child: unknown, parent: object, link: PathLink) => void,
+): void {
+  const pending: { node: unknown; link: PathLink | undefined }[] = [{ node: root, link: at }];
   while (pending.length > 0) {
     const { node, link } = pending.pop()!;
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    if (typeof node !== 'object' || node === null) continue;
+    const seen = seenFor(link);
+    if (seen.has(node)) continue;
     seen.add(node);
-    visit(node, link);
-    for (const [key, child] of Object.entries(node)) {
-      if (typeof child === 'object' && child !== null)
-        pending.push({ node: child, link: { parent: link, segment: Array.isArray(node) ? Number(key) : key } });
+    const isArray = Array.isArray(node);
+    const entries = Object.entries(node);
+    for (const [key, child] of entries) visit(key, child, node, { parent: link, segment: isArray ? Number(key) : key });
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      pending.push({ node: entries[index][1], link: { parent: link, segment: isArray ? Number(entries[index][0]) : entries[index][0] } });
     }
   }
 }
