@@ -1,19 +1,11 @@
 import { defineRule } from './define-rule';
-import { asText, isObject, keyOf, securitySchemesOf, valueSchemaOf } from './support/openapi';
+import { asText, declaredByApiKeyScheme, keyOf, valueSchemaOf } from './support/openapi';
 
 /**
  * Words that say a `key` is a credential: "API key", "application key", "your personal key"; not a project,
  * property or cache key. (Parameters named `api_key`, `apikey` and the like are no-credentials-in-url's.)
  */
 const SAYS_API_KEY = /\b(?:api|application|app|developer|access|licen[cs]e|master|secret|subscription|personal)\s*[_-]?\s*key\b/i;
-
-/** Whether a security scheme already declares this query parameter as an API key (reported at the scheme). */
-function declaredByScheme(name: string, root: unknown): boolean {
-  return Object.values(securitySchemesOf(root)).some(
-    (scheme) =>
-      isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'query' && asText(scheme.name).toLowerCase() === name.toLowerCase(),
-  );
-}
 
 export default defineRule({
   id: 'no-api-key-in-query',
@@ -42,7 +34,11 @@ export default defineRule({
     Parameter(parameter, context) {
       if (parameter.in !== 'query' || asText(parameter.name).toLowerCase() !== 'key') return;
       const description = parameter.description ?? valueSchemaOf(parameter)?.description;
-      if (typeof description === 'string' && SAYS_API_KEY.test(description) && !declaredByScheme(asText(parameter.name), context.root))
+      if (
+        typeof description === 'string' &&
+        SAYS_API_KEY.test(description) &&
+        !declaredByApiKeyScheme(context.root, 'query', asText(parameter.name))
+      )
         context.report('keyParameter', { at: ['name'], data: { name: asText(parameter.name) } });
     },
   },

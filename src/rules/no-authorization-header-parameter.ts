@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule';
 import { namesCredential } from './support/credentials';
 import { nameWords } from './support/names';
-import { asText, isObject, securitySchemesOf } from './support/openapi';
+import { declaredByApiKeyScheme } from './support/openapi';
 
 /** Whether a header parameter carries a credential: `Authorization`, or a name such as `X-API-Key` or `X-Auth-Token`. */
 function carriesCredential(name: string): boolean {
@@ -10,14 +10,6 @@ function carriesCredential(name: string): boolean {
   // Signature V4, which the descriptions declare as a scheme for the Authorization header they sign.
   const words = nameWords(name);
   return namesCredential(name) && !words.includes('csrf') && !words.includes('xsrf') && !(words[0] === 'x' && words[1] === 'amz');
-}
-
-/** Whether an API key scheme declares this header: the parameter then repeats the scheme, it does not replace it. */
-function declaredByScheme(name: string, root: unknown): boolean {
-  return Object.values(securitySchemesOf(root)).some(
-    (scheme) =>
-      isObject(scheme) && scheme.type === 'apiKey' && scheme.in === 'header' && asText(scheme.name).toLowerCase() === name.toLowerCase(),
-  );
 }
 
 export default defineRule({
@@ -46,7 +38,7 @@ export default defineRule({
   visit: {
     Parameter(parameter, context) {
       if (parameter.in !== 'header' || typeof parameter.name !== 'string') return;
-      if (carriesCredential(parameter.name) && !declaredByScheme(parameter.name, context.root)) {
+      if (carriesCredential(parameter.name) && !declaredByApiKeyScheme(context.root, 'header', parameter.name)) {
         context.report('authorizationHeader', { at: ['name'], data: { name: parameter.name } });
       }
     },

@@ -108,6 +108,17 @@ export function securitySchemesOf(root: unknown): JsonObject {
   return isObject(root.securityDefinitions) ? root.securityDefinitions : {};
 }
 
+/**
+ * Whether an API key security scheme declares the parameter `name` in `location` (names compared case-insensitively,
+ * as header names are): a parameter it declares repeats the scheme, and is reported there if anywhere.
+ */
+export function declaredByApiKeyScheme(root: unknown, location: 'query' | 'header', name: string): boolean {
+  return Object.values(securitySchemesOf(root)).some(
+    (scheme) =>
+      isObject(scheme) && scheme.type === 'apiKey' && scheme.in === location && asText(scheme.name).toLowerCase() === name.toLowerCase(),
+  );
+}
+
 /** The scopes an OAuth2 scheme defines, across all its flows (OpenAPI 3) or in `scopes` (Swagger 2.0). */
 export function oauth2Scopes(scheme: JsonObject): Set<string> {
   const scopeMaps = isObject(scheme.flows)
