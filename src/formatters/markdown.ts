@@ -1,7 +1,7 @@
 import { severityRank } from '../shared/severity';
 import type { Finding, RuleMeta } from '../shared/types';
 import { printable } from './printable';
-import { summarize } from './summary';
+import { ruleCounts, summarize } from './summary';
 import type { Formatter } from './types';
 
 /**
@@ -24,7 +24,8 @@ export function markdownCell(text: string): string {
     .replace(/@|:\/\/|\bwww(?=\.)/gi, (mark) => `${mark}\u200B`);
 }
 
-function ruleLink(ruleId: string, rules: Map<string, RuleMeta>): string {
+/** A rule's id, linked to its documentation when it has any. */
+export function ruleLink(ruleId: string, rules: ReadonlyMap<string, RuleMeta>): string {
   const rule = rules.get(ruleId);
   if (!rule?.docsUrl) return markdownCell(ruleId);
   // A custom rule's URL comes from a user's ruleset: percent-encode what would end the link or the cell.
@@ -32,22 +33,9 @@ function ruleLink(ruleId: string, rules: Map<string, RuleMeta>): string {
   return `[${markdownCell(ruleId)}](${url})`;
 }
 
-function findingRow(finding: Finding, rules: Map<string, RuleMeta>): string {
+function findingRow(finding: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
   const location = `${finding.file}:${finding.range.start.line}:${finding.range.start.column}`;
   return `| ${finding.severity} | ${markdownCell(location)} | ${ruleLink(finding.ruleId, rules)} | ${markdownCell(finding.message)} |`;
-}
-
-/** Findings per rule, most severe rules first, then the most frequent. */
-function ruleCounts(findings: readonly Finding[]): { ruleId: string; severity: Finding['severity']; count: number }[] {
-  const counts = new Map<string, { ruleId: string; severity: Finding['severity']; count: number }>();
-  for (const finding of findings) {
-    const entry = counts.get(finding.ruleId) ?? { ruleId: finding.ruleId, severity: finding.severity, count: 0 };
-    entry.count += 1;
-    counts.set(finding.ruleId, entry);
-  }
-  return [...counts.values()].sort(
-    (a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1),
-  );
 }
 
 /**

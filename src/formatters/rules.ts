@@ -1,6 +1,6 @@
 /** `oasguard rules`: the rules a ruleset enables, as a text table, JSON or Markdown; pure functions of their metadata. */
 import type { RuleMeta } from '../shared/types';
-import { markdownCell } from './markdown';
+import { markdownCell, ruleLink } from './markdown';
 import { printable } from './printable';
 
 export const RULE_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -16,11 +16,11 @@ function text(rules: readonly RuleMeta[]): string {
 }
 
 function markdown(rules: readonly RuleMeta[]): string {
-  const link = (rule: RuleMeta) => (rule.docsUrl ? `[${markdownCell(rule.id)}](${encodeURI(rule.docsUrl)})` : markdownCell(rule.id));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
   return [
     '| Rule | Severity | OWASP 2023 | Checks that |',
     '| --- | --- | --- | --- |',
-    ...rules.map((rule) => `| ${link(rule)} | ${rule.severity} | ${rule.owasp ?? ''} | ${markdownCell(rule.description)} |`),
+    ...rules.map((rule) => `| ${ruleLink(rule.id, byId)} | ${rule.severity} | ${rule.owasp ?? ''} | ${markdownCell(rule.description)} |`),
     '',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { severityRank } from '../shared/severity';
 import { SEVERITIES, Severity } from '../shared/types';
 import type { Finding, LintResult } from '../shared/types';
 
@@ -30,6 +31,20 @@ export function summarize(result: LintResult): string {
       ? `No problems found in ${files}`
       : `${plural(result.findings.length, ['problem', 'problems'])} (${breakdown}) in ${files}`;
   return `${[found, ...setAside(result)].join('; ')}.`;
+}
+
+/** Findings per rule, at the most severe of their severities: the most severe rules first, then the most frequent. */
+export function ruleCounts(findings: readonly Finding[]): { ruleId: string; severity: Severity; count: number }[] {
+  const counts = new Map<string, { ruleId: string; severity: Severity; count: number }>();
+  for (const finding of findings) {
+    const entry = counts.get(finding.ruleId) ?? { ruleId: finding.ruleId, severity: finding.severity, count: 0 };
+    entry.count += 1;
+    if (severityRank(finding.severity) < severityRank(entry.severity)) entry.severity = finding.severity;
+    counts.set(finding.ruleId, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) => severityRank(a.severity) - severityRank(b.severity) || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1),
+  );
 }
 
 /** What the run did not count: suppressed and baselined findings, and stale baseline entries. */

@@ -1,9 +1,9 @@
 import chalk from 'chalk';
 import type { Finding, RuleMeta, Severity } from '../shared/types';
 import { sortFindings } from '../shared/findings';
-import { isAtLeast, severityRank } from '../shared/severity';
+import { isAtLeast } from '../shared/severity';
 import { printable } from './printable';
-import { summarize } from './summary';
+import { ruleCounts, summarize } from './summary';
 import type { FormatContext, Formatter } from './types';
 
 /** The length of the longest text; a reduce, as a file may hold more findings than a call takes arguments. */
@@ -50,19 +50,15 @@ function shownFindings(result: Parameters<Formatter>[0], context: FormatContext)
   return threshold === 'none' ? [] : listed.filter((finding) => isAtLeast(finding.severity, threshold));
 }
 
-/** Findings per rule, most severe rules first, then the most frequent: with each rule's docs link, once. */
+/** Findings per rule (see {@link ruleCounts}), each with its rule's docs link, once. */
 function ruleLines(findings: readonly Finding[], rules: readonly RuleMeta[]): string[] {
-  const counts = new Map<string, { severity: Severity; count: number }>();
-  for (const finding of findings) {
-    const entry = counts.get(finding.ruleId) ?? { severity: finding.severity, count: 0 };
-    entry.count += 1;
-    if (severityRank(finding.severity) < severityRank(entry.severity)) entry.severity = finding.severity;
-    counts.set(finding.ruleId, entry);
-  }
   const docs = new Map(rules.map((rule) => [rule.id, rule.docsUrl]));
-  const rows = [...counts]
-    .sort(([a, x], [b, y]) => severityRank(x.severity) - severityRank(y.severity) || y.count - x.count || a.localeCompare(b))
-    .map(([ruleId, { severity, count }]) => [String(count), severity, printable(ruleId), printable(docs.get(ruleId) ?? '')]);
+  const rows = ruleCounts(findings).map(({ ruleId, severity, count }) => [
+    String(count),
+    severity,
+    printable(ruleId),
+    printable(docs.get(ruleId) ?? ''),
+  ]);
   const widths = [0, 1, 2].map((column) => widest(rows.map((row) => row[column])));
   return rows.map((row) =>
     `  ${row[0].padStart(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`.trimEnd(),
