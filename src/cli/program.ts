@@ -256,6 +256,9 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
     );
   }
   const root = repositoryRoot(io.cwd);
+  // Each is made once for all the reports that need it.
+  let rebased: LintResult | undefined;
+  let sources: Record<string, string> | undefined;
   for (const { format, file } of targets) {
     const repositoryRelative = REPOSITORY_RELATIVE_FORMATS.has(format);
     const context = {
@@ -267,9 +270,9 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
       quiet: flags.quiet === true,
       maxFindings: flags.maxFindings,
       markdownLimit: flags.markdownLimit,
-      sources: format === 'text' && flags.codeFrame ? await sourcesOf(result, io) : undefined,
+      sources: format === 'text' && flags.codeFrame ? (sources ??= await sourcesOf(result, io)) : undefined,
     };
-    const report = formatters[format](repositoryRelative ? rebaseResult(result, io.cwd, root) : result, context);
+    const report = formatters[format](repositoryRelative ? (rebased ??= rebaseResult(result, io.cwd, root)) : result, context);
     if (file === undefined) io.stdout.write(report);
     else await writeOutput(io, file, report);
   }
