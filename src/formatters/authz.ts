@@ -4,6 +4,7 @@
  */
 import { TOOL_NAME, TOOL_VERSION } from '../shared/meta';
 import type { AuthzDocument, AuthzOperation, AuthzScheme, LintResult } from '../shared/types';
+import { alignedRows } from './columns';
 import { markdownCell } from './markdown';
 import { printable } from './printable';
 
@@ -58,9 +59,7 @@ function text(result: LintResult): string {
     const rows = document.operations.map((operation) =>
       [operation.method, operation.path, accessLabel(operation), flagsLabel(operation)].map(printable),
     );
-    const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
-    for (const row of rows)
-      lines.push(`  ${row.map((value, column) => (column < 3 ? value.padEnd(widths[column]) : value)).join('  ')}`.trimEnd());
+    for (const line of alignedRows(rows)) lines.push(`  ${line}`);
     lines.push('');
   }
   return [...lines, ...unanalyzedLines(result), totals(result.authorization ?? [])].join('\n') + '\n';

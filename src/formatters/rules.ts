@@ -1,5 +1,6 @@
 /** `oasguard rules`: the rules a ruleset enables, as a text table, JSON or Markdown; pure functions of their metadata. */
 import type { RuleMeta } from '../shared/types';
+import { alignedRows } from './columns';
 import { markdownCell, ruleLink } from './markdown';
 import { printable } from './printable';
 
@@ -11,8 +12,9 @@ function text(rules: readonly RuleMeta[]): string {
     ['RULE', 'SEVERITY', 'OWASP', 'DESCRIPTION'],
     ...rules.map((rule) => [rule.id, rule.severity, rule.owasp ?? '', rule.description]),
   ].map((row) => row.map(printable));
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => `${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  ')}\n`).join('');
+  return alignedRows(rows)
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 function markdown(rules: readonly RuleMeta[]): string {

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { Finding, RuleMeta, Severity } from '../shared/types';
 import { sortFindings } from '../shared/findings';
 import { isAtLeast } from '../shared/severity';
+import { alignedRows } from './columns';
 import { printable } from './printable';
 import { ruleCounts, summarize } from './summary';
 import type { FormatContext, Formatter } from './types';
@@ -59,10 +60,7 @@ function ruleLines(findings: readonly Finding[], rules: readonly RuleMeta[]): st
     printable(ruleId),
     printable(docs.get(ruleId) ?? ''),
   ]);
-  const widths = [0, 1, 2].map((column) => widest(rows.map((row) => row[column])));
-  return rows.map((row) =>
-    `  ${row[0].padStart(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`.trimEnd(),
-  );
+  return alignedRows(rows, new Set([0])).map((line) => `  ${line}`);
 }
 
 /**
