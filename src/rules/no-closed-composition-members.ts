@@ -1,7 +1,7 @@
 import { defineRule } from './define-rule';
 import { isObject, JsonObject } from './support/openapi';
 import { declaredProperties } from './support/request-schemas';
-import { toPath, walkMembers } from './support/path-links';
+import { toPath, walkDocument } from './support/path-links';
 
 /** Whether a closed member admits a property name anyway: its own `properties` or `patternProperties`. */
 function admits(member: JsonObject, name: string): boolean {
@@ -42,27 +42,21 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      const seen = new WeakSet<object>();
-      walkMembers(
-        root,
-        undefined,
-        () => seen,
-        (_key, composing, _parent, link) => {
-          if (!isObject(composing) || !Array.isArray(composing.allOf) || composing.allOf.length < 2) return;
-          const members = composing.allOf as unknown[];
-          members.forEach((member, index) => {
-            if (!isObject(member) || member.additionalProperties !== false) return;
-            const others = new Set(isObject(composing.properties) ? Object.keys(composing.properties) : []);
-            members.forEach((sibling, siblingIndex) => {
-              if (siblingIndex !== index && isObject(sibling)) for (const name of declaredProperties(sibling)) others.add(name);
-            });
-            const rejected = [...others].filter((name) => !admits(member, name));
-            if (rejected.length === 0) return;
-            const names = rejected.length > 3 ? `${rejected.slice(0, 3).join(', ')} and ${rejected.length - 3} more` : rejected.join(', ');
-            context.report('closedMember', { at: toPath({ parent: { parent: link, segment: 'allOf' }, segment: index }), data: { names } });
+      walkDocument(root, (_key, composing, _parent, link) => {
+        if (!isObject(composing) || !Array.isArray(composing.allOf) || composing.allOf.length < 2) return;
+        const members = composing.allOf as unknown[];
+        members.forEach((member, index) => {
+          if (!isObject(member) || member.additionalProperties !== false) return;
+          const others = new Set(isObject(composing.properties) ? Object.keys(composing.properties) : []);
+          members.forEach((sibling, siblingIndex) => {
+            if (siblingIndex !== index && isObject(sibling)) for (const name of declaredProperties(sibling)) others.add(name);
           });
-        },
-      );
+          const rejected = [...others].filter((name) => !admits(member, name));
+          if (rejected.length === 0) return;
+          const names = rejected.length > 3 ? `${rejected.slice(0, 3).join(', ')} and ${rejected.length - 3} more` : rejected.join(', ');
+          context.report('closedMember', { at: toPath({ parent: { parent: link, segment: 'allOf' }, segment: index }), data: { names } });
+        });
+      });
     },
   },
 });

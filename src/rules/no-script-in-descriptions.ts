@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule';
-import { toPath, walkMembers } from './support/path-links';
+import { toPath, walkDocument } from './support/path-links';
 
 /** What, in text that portals render as Markdown and HTML, runs script in the reader's browser. */
 const ACTIVE_CONTENT: { what: string; pattern: RegExp }[] = [
@@ -50,19 +50,13 @@ export default defineRule({
   },
   visit: {
     Document(root, context) {
-      const seen = new WeakSet<object>();
-      walkMembers(
-        root,
-        undefined,
-        () => seen,
-        (key, child, _parent, link) => {
-          if (typeof child !== 'string' || !TEXT_KEYS.has(key)) return;
-          // Under a named map (`properties`, `responses`…) the key is a name, not a field holding text.
-          if (link.parent !== undefined && NAMED_MAPS.has(String(link.parent.segment))) return;
-          const what = activeContentIn(child);
-          if (what) context.report('activeContent', { at: toPath(link), data: { field: key, what } });
-        },
-      );
+      walkDocument(root, (key, child, _parent, link) => {
+        if (typeof child !== 'string' || !TEXT_KEYS.has(key)) return;
+        // Under a named map (`properties`, `responses`…) the key is a name, not a field holding text.
+        if (link.parent !== undefined && NAMED_MAPS.has(String(link.parent.segment))) return;
+        const what = activeContentIn(child);
+        if (what) context.report('activeContent', { at: toPath(link), data: { field: key, what } });
+      });
     },
   },
 });

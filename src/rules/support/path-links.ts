@@ -39,3 +39,9 @@ export function walkMembers(
     }
   }
 }
+
+/** {@link walkMembers} over a whole document, each object once: a resolved document's shared objects at their first path. */
+export function walkDocument(root: unknown, visit: (key: string, child: unknown, parent: object, link: PathLink) => void): void {
+  const seen = new WeakSet<object>();
+  walkMembers(root, undefined, () => seen, visit);
+}
