@@ -2,6 +2,7 @@
 // Runs a command in a child process and measures its wall time and peak resident set size. The peak comes from the
 // child itself (process.resourceUsage() at exit, through a preloaded module), so worker threads count and no
 // external `time` program is needed.
+const { Buffer } = require('node:buffer');
 const { spawn } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -10,7 +11,7 @@ const { join } = require('node:path');
 const REPORT_RSS = join(__dirname, 'report-rss.js');
 
 /**
- * One run of `node args...`: wall seconds, peak RSS in MB, exit code (null when killed by a signal).
+ * One run of `node args...`: wall seconds, peak RSS in MB, exit code (null when killed by a signal), standard output.
  * @param {string[]} args
  * @param {{ cwd?: string, env?: Record<string, string> }} [options]
  */
@@ -22,9 +23,11 @@ function runNode(args, { cwd, env = {} } = {}) {
     const child = spawn(process.execPath, ['--require', REPORT_RSS, ...args], {
       cwd,
       env: { ...process.env, ...env, OASGUARD_BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    const stdout = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
     child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -36,7 +39,7 @@ function runNode(args, { cwd, env = {} } = {}) {
         // A child killed before exiting normally reports no peak.
       }
       rmSync(dir, { recursive: true, force: true });
-      resolve({ seconds, rssMb, code, signal, stderr });
+      resolve({ seconds, rssMb, code, signal, stderr, stdout: Buffer.concat(stdout).toString('utf8') });
     });
   });
 }
@@ -48,24 +51,55 @@ function median(values) {
 }
 
 /**
- * `runs` runs of a command; the medians of wall time and peak RSS. A run whose exit code is not in `okCodes` (a
- * lint with findings exits 1) is a crash: it is counted, and its medians are left out.
+ * @typedef {{ seconds: number, rssMb: number, code: number | null, signal: NodeJS.Signals | null, stderr: string, stdout: string }} Run
+ * @typedef {{ runs: number, crashes: number, crash: string | undefined, seconds: number, rssMb: number, stdout: string }} Measured
  */
-async function measure(args, { runs, okCodes = [0, 1], ...options }) {
-  const completed = [];
-  const crashes = [];
-  for (let run = 0; run < runs; run += 1) {
-    const result = await runNode(args, options);
-    if (okCodes.includes(result.code)) completed.push(result);
-    else crashes.push(result);
-  }
+
+/** A lint with findings exits 1; any other exit code than these is a crash. */
+const OK_CODES = /** @type {(number | null)[]} */ ([0, 1]);
+
+/**
+ * The medians of wall time and peak RSS over a command's runs, and the standard output of its last completed run. A
+ * run whose exit code is not in OK_CODES is a crash: it is counted, and left out of the medians.
+ */
+/** @param {Run[]} results @returns {Measured} */
+function summarize(results) {
+  const completed = results.filter((result) => OK_CODES.includes(result.code));
+  const crashes = results.filter((result) => !OK_CODES.includes(result.code));
   return {
-    runs,
+    runs: results.length,
     crashes: crashes.length,
     crash: crashes[0] && `exit ${crashes[0].code ?? crashes[0].signal}: ${crashes[0].stderr.trim().split('\n').slice(-3).join(' | ')}`,
     seconds: completed.length > 0 ? median(completed.map((r) => r.seconds)) : NaN,
     rssMb: completed.length > 0 ? median(completed.map((r) => r.rssMb)) : NaN,
+    stdout: completed.at(-1)?.stdout ?? '',
   };
 }
 
-module.exports = { measure, median };
+/**
+ * `runs` runs of `node args...`.
+ * @param {string[]} args
+ * @param {{ runs: number, cwd?: string, env?: Record<string, string> }} options
+ */
+async function measure(args, { runs, ...options }) {
+  return (await compare({ command: args }, { runs, ...options })).command;
+}
+
+/**
+ * `runs` runs of each named command, in turn (a, b, a, b...), so that a change in the machine's load during the
+ * benchmark weighs on all of them alike.
+ * @template {string} Name
+ * @param {Record<Name, string[]>} commands
+ * @param {{ runs: number, cwd?: string, env?: Record<string, string> }} options
+ * @returns {Promise<Record<Name, Measured>>}
+ */
+async function compare(commands, { runs, ...options }) {
+  /** @type {Record<string, Run[]>} */
+  const results = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const [name, args] of Object.entries(commands)) results[name].push(await runNode(args, options));
+  }
+  return /** @type {Record<Name, Measured>} */ (Object.fromEntries(Object.entries(results).map(([name, list]) => [name, summarize(list)])));
+}
+
+module.exports = { compare, measure, median };

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { coreFunctions, formats, Ruleset, spectralOas as oas } from '../stoplight';
+import { coreFunctions, formats, Ruleset, spectralOas } from '../stoplight';
 import type {
   FileRuleDefinition,
   FileRulesetSeverityDefinition,
@@ -336,7 +336,7 @@ class RulesetLoader {
   private extendedRuleset(spec: string, context: FileContext): RulesetDefinition {
     const preset = extendedPreset(spec);
     if (preset) return presetRuleset(preset, this.encode);
-    if (spec === 'spectral:oas') return oas as RulesetDefinition;
+    if (spec === 'spectral:oas') return spectralOas() as RulesetDefinition;
     if (spec.startsWith('spectral:') || spec.startsWith('oasguard:')) {
       throw context.fail(`cannot extend "${spec}"; use ${PRESETS.map((p) => `oasguard:${p}`).join(', ')}, spectral:oas or a ruleset file.`);
     }
@@ -458,10 +458,10 @@ class RulesetLoader {
   ): SpectralRule {
     const resolveThen = (then: unknown): unknown => {
       if (!isMapping(then) || typeof then.function !== 'string') return then;
-      const fn = ownMember(functions, then.function) ?? ownMember(coreFunctions, then.function);
+      const fn = ownMember(functions, then.function) ?? ownMember(coreFunctions(), then.function);
       if (typeof fn !== 'function') {
         throw fail(
-          `unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions).sort().join(', ')}) or one listed in \`functions\`.`,
+          `unknown function "${then.function}"; use a Spectral core function (${Object.keys(coreFunctions()).sort().join(', ')}) or one listed in \`functions\`.`,
         );
       }
       return { ...then, function: fn };

@@ -30,8 +30,15 @@ export type FileRuleDefinition = RuleDefinition | HumanReadableDiagnosticSeverit
 export type FileRulesetSeverityDefinition = 'off' | 'recommended' | 'all';
 
 export * as formats from '@stoplight/spectral-formats';
-export * as coreFunctions from '@stoplight/spectral-functions';
-export { oas as spectralOas } from '@stoplight/spectral-rulesets';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Loaded on first use, as few rulesets need them: loading either compiles every function's options schema, about a
+// sixth of a small lint's start-up (spectral-rulesets also loads the AsyncAPI schemas).
+/** Spectral's core functions (`truthy`, `pattern`...), by name, for the rules of a user's ruleset. */
+export const coreFunctions = (): Record<string, unknown> => require('@stoplight/spectral-functions') as Record<string, unknown>;
+/** The `spectral:oas` ruleset. */
+export const spectralOas = (): object => (require('@stoplight/spectral-rulesets') as typeof import('@stoplight/spectral-rulesets')).oas;
+/* eslint-enable @typescript-eslint/no-require-imports */
 export { Json as JsonParser, Yaml as YamlParser } from '@stoplight/spectral-parsers';
 
 // $ref resolution: the resolver Spectral runs, and the crawler and runner oasguard's local-first resolver reuses.
