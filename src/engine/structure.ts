@@ -34,7 +34,8 @@ const AJV_OPTIONS = { allErrors: true, strict: false, logger: false, formats: st
 
 /** The versions structural validation knows, and the file of each one's precompiled validator in dist. */
 export const VERSIONS: readonly Version[] = ['2.0', '3.0', '3.1', '3.2'];
-const PRECOMPILED_DIR = join(__dirname, 'validators');
+// dist/validators: the same path from dist/engine and from the CLI's bundle in dist/bundle (scripts/bundle.js).
+const PRECOMPILED_DIR = join(__dirname, '..', 'validators');
 export const precompiledFile = (version: Version) => join(PRECOMPILED_DIR, `oas${version.replace('.', '')}.js`);
 
 /**

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadBundle } from '../../src/cli/code-cache';
 import { runCli } from '../support/cli';
 import { REPO_ROOT } from '../support/rule-tester';
 import { INSECURE_SUMMARY } from '../support/insecure-example';
 
 /** The built bin as users start it; the commands' behaviour is tested in-process in test/cli/. */
 describe('bin/oasguard.js', () => {
+  test("runs the CLI's bundle with the code cache the build recorded for it, which V8 accepts", () => {
+    const { script } = loadBundle(join(REPO_ROOT, 'dist', 'bundle', 'cli.js'));
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
   test('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(await runCli(REPO_ROOT, ['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
