@@ -9,6 +9,7 @@ const { join } = require('node:path');
 const esbuild = require('esbuild');
 const writeFileAtomic = require('write-file-atomic');
 const { codeCacheFile, loadBundle } = require('../dist/cli/code-cache');
+const { precompiledRulesetValidator } = require('./spectral-ruleset-validator');
 
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -18,7 +19,7 @@ const EXAMPLE = join(ROOT, 'fixtures', 'examples', 'petstore-insecure.yaml');
 async function main() {
   // A cache recorded for an older bundle must never meet the new one: V8 checks little more than the length.
   rmSync(codeCacheFile(CLI_BUNDLE), { force: true });
-  esbuild.buildSync({
+  await esbuild.build({
     entryPoints: { cli: join(DIST, 'cli', 'main.js'), worker: join(DIST, 'lint', 'worker.js') },
     outdir: join(DIST, 'bundle'),
     bundle: true,
@@ -32,6 +33,7 @@ async function main() {
     // Loaded from node_modules on first use (src/stoplight): 5 MB, with the AsyncAPI schemas, that few runs need.
     external: ['@stoplight/spectral-functions', '@stoplight/spectral-rulesets'],
     logLevel: 'error',
+    plugins: [precompiledRulesetValidator],
   });
 
   /** @type {{ exports: typeof import('../dist/cli/main'), script: import('node:vm').Script }} */

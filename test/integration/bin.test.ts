@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle } from '../../src/cli/code-cache';
-import { runCli } from '../support/cli';
+import { project, runCli } from '../support/cli';
+import { runInProcess } from '../support/in-process';
 import { REPO_ROOT } from '../support/rule-tester';
 import { INSECURE_SUMMARY } from '../support/insecure-example';
 
@@ -10,6 +11,30 @@ describe('bin/oasguard.js', () => {
   test("runs the CLI's bundle with the code cache the build recorded for it, which V8 accepts", () => {
     const { script } = loadBundle(join(REPO_ROOT, 'dist', 'bundle', 'cli.js'));
     expect(script.cachedDataRejected).toBe(false);
+  });
+
+  test("rejects invalid rulesets with Spectral's messages, as the unbundled engine does (the bundle precompiles Spectral's ruleset validator)", async () => {
+    const rule = (lines: string) => `rules:\n  my-rule:\n    given: $.info\n${lines}`;
+    const rulesets: Record<string, string> = {
+      'options.yaml': rule('    then:\n      function: pattern\n      functionOptions: {bogus: 1}\n'),
+      'severity.yaml': rule('    severity: 7\n    then: {function: truthy}\n'),
+      'url.yaml': `documentationUrl: nope\n${rule('    documentationUrl: not a url\n    then: {function: truthy}\n')}`,
+      'types.yaml': rule('    message: 5\n    recommended: maybe\n    then: {field: 3, function: truthy}\n'),
+      'missing-options.yaml': rule('    then: {function: length}\n'),
+    };
+    const dir = project({ 'api.yaml': readFileSync(join(REPO_ROOT, 'fixtures/examples/petstore-secure.yaml')), ...rulesets });
+    for (const name of Object.keys(rulesets)) {
+      const unbundled = await runInProcess(['lint', 'api.yaml', '-r', name], { cwd: dir });
+      expect(unbundled).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(new RegExp(`^oasguard: Invalid ruleset ${name}: `)),
+      });
+      expect(await runCli(dir, ['lint', 'api.yaml', '-r', name])).toEqual({ status: 2, stdout: '', stderr: unbundled.stderr });
+    }
+    expect((await runCli(dir, ['lint', 'api.yaml', '-r', 'severity.yaml'])).stderr).toBe(
+      'oasguard: Invalid ruleset severity.yaml: rule "my-rule": severity the value has to be one of: 0, 1, 2, 3 or "error", "warn", "info", "hint", "off"\n',
+    );
   });
 
   test('--version prints the package version', async () => {
