@@ -18,11 +18,10 @@ function standaloneValidator(format) {
   const formats = spectralRequire.resolve('ajv-formats/dist/formats');
   const Original = ajv2020.default;
   let instance;
-  ajv2020.default = class extends Original {
-    constructor(options) {
-      super({ ...options, code: { ...options.code, source: true, formats: _`require(${formats}).fullFormats` } });
-      instance = this;
-    }
+  // Called with `new` by spectral-core; the instance it returns is what `new` gives.
+  ajv2020.default = function Recording(options) {
+    instance = new Original({ ...options, code: { ...options.code, source: true, formats: _`require(${formats}).fullFormats` } });
+    return instance;
   };
   try {
     delete require.cache[SPECTRAL_AJV_MODULE];
