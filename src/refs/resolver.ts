@@ -2,7 +2,7 @@
  * The seam between documents and the file system or network: the `$ref` resolver Spectral runs, confined to the
  * root and the remote policy. Refusals reach the engine through unsafe-ref.ts.
  */
-import type { IResolveError, Resolver } from '../stoplight';
+import type { ICache, IResolveError, Resolver } from '../stoplight';
 import { withSafeKeys } from '../input/document-safety';
 import { decodeRefMapPointers, LocalFirstResolver } from './local-refs';
 import { promises as fs } from 'node:fs';
@@ -55,6 +55,41 @@ function withinLimits(text: string, href: string, limits: Limits): string {
 }
 
 /**
+ * json-ref-resolver's cache of the files a run has resolved, by URI, which forgets each linted document once it is
+ * resolved. A document's runner puts itself there (refs back to its own file find it) and was never removed: a run
+ * kept every document it had linted, with its resolved tree, until it ended (150 small specs: 250 MB). The files
+ * documents reference stay cached for the run, read once however many documents share them.
+ */
+class RunCache implements ICache {
+  private readonly entries = new Map<string, unknown>();
+  readonly stats = { hits: 0, misses: 0 };
+
+  get(key: string): unknown {
+    const found = this.entries.get(key);
+    if (found === undefined) this.stats.misses += 1;
+    else this.stats.hits += 1;
+    return found;
+  }
+
+  set(key: string, value: unknown): void {
+    this.entries.set(key, value);
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  purge(): void {
+    this.entries.clear();
+  }
+
+  /** Forgets the linted documents' runners (depth 0; referenced files are cached as lookups, not runners). */
+  forgetDocuments(): void {
+    for (const [key, value] of this.entries) if ((value as { depth?: unknown } | null)?.depth === 0) this.entries.delete(key);
+  }
+}
+
+/**
  * A `$ref` resolver that follows only what the policy allows: local files whose real path (symlinks followed) is
  * below the root, and https URLs when remote refs are allowed. Refused refs are rewritten before resolution, so
  * their targets are never read; `onRead` hears of every file read.
@@ -68,7 +103,9 @@ export function createConfinedResolver(
   const realRoot = fs.realpath(policy.root);
   const remoteClock = policy.remote && new RemoteClock(policy.remote);
   const shown = (path: string) => (isInside(policy.root, path) ? relative(policy.root, path).split(sep).join('/') : path);
+  const uriCache = new RunCache();
   const resolver = new LocalFirstResolver({
+    uriCache,
     // `val` is the object holding the `$ref`, whose string is what the author wrote.
     transformRef: ({ val, ref }) => {
       const raw: unknown = (val as { $ref?: unknown } | null)?.$ref;
@@ -115,7 +152,7 @@ export function createConfinedResolver(
   // remote refs that time out, would show as one. The engine reports every error from this list instead.
   const resolve = resolver.resolve.bind(resolver);
   resolver.resolve = async (source, opts) => {
-    const result = await resolve(source, opts);
+    const result = await resolve(source, opts).finally(() => uriCache.forgetDocuments());
     decodeRefMapPointers(result.graph);
     onResolved(result.errors);
     return result;
