@@ -2,8 +2,8 @@
  * Replaces json-ref-resolver@3.1's inlining of a document's local `$ref`s (LocalFirstResolver), reusing its runner
  * and crawler: the same resolved document, ref map and errors. Checked by test/refs/local-refs.test.ts.
  */
-import { pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
-import type { IResolveOpts, IResolveResult, IResolveRunner } from '../stoplight';
+import { Cache, pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
+import type { IResolveOpts, IResolveResult, IResolveRunner, IResolveRunnerOpts } from '../stoplight';
 import { cached } from '../shared/cached';
 import { IndexedDepGraph } from './dep-graph';
 
@@ -14,55 +14,216 @@ function isContainer(value: unknown): value is Container {
   return typeof value === 'object' && value !== null;
 }
 
-/** Whether every `$ref` in `data` points into the document itself (`#...`). */
-function hasOnlyLocalRefs(data: unknown): boolean {
-  if (!isContainer(data)) return true;
-  const ref = (data as { $ref?: unknown }).$ref;
-  if (typeof ref === 'string' && !ref.startsWith('#')) return false;
-  return Object.values(data).every(hasOnlyLocalRefs);
-}
-
 /** lodash's `set` refuses these keys (a `$ref` below one stays unresolved in Spectral's resolved document). */
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const INDEX = /^(?:0|[1-9]\d*)$/;
 
+/** A runner as this module drives it: json-ref-resolver's, with the members its typings keep private. */
+type Runner = Omit<Pick<ResolveRunner, keyof ResolveRunner>, 'lookupUri'> & {
+  lookupUri(lookup: FileLookup): Promise<Runner>;
+  _source: unknown;
+  isFile(ref: URI): boolean;
+};
+type FileLookup = Parameters<ResolveRunner['lookupUri']>[0];
+/** json-ref-resolver passes the resolver's raw result as `uriResult` (its typings say otherwise). */
+type RawResult = Parameters<NonNullable<ResolveRunner['parseResolveResult']>>[0]['uriResult'];
+type URI = ResolveRunner['baseUri'];
+type UriResult = Awaited<ReturnType<ResolveRunner['lookupAndResolveUri']>>;
+
+/** The steps left for inlining one document's refs, shared by every file it references. */
+interface Budget {
+  steps: number;
+}
+
 /**
- * Spectral's resolver (json-ref-resolver) inlines a document's local `$ref`s inside an immer draft, which took over
- * a third of linting a large description. This resolver inlines them on plain objects instead, copying a container
- * only when something below it changes, and reuses json-ref-resolver's own runner and crawler to find the refs,
- * order them and tell which are circular: the resolved document, the ref map and the errors are the same. Documents
- * with refs to other files or URLs go to json-ref-resolver unchanged.
+ * Spectral's resolver (json-ref-resolver) inlines refs inside immer drafts: local ones in one draft per file, and
+ * each ref to another file in a draft of its own, which copies every object on the way to it (the `paths` of a
+ * description split into files: a thousand refs copying a thousand-key object each). Inlining took over a third of
+ * linting a large description, and two thirds of linting one split into files. This resolver inlines on plain objects
+ * instead, copying a container only when something below it changes, in one pass for the refs to other files and one
+ * for local refs, and reuses json-ref-resolver's own runners and crawler to find the refs, read the files, order the
+ * refs and tell which are circular: the resolved document, the graph, the ref maps and the errors are the same.
  */
 export class LocalFirstResolver extends Resolver {
   override resolve(source: unknown, opts: IResolveOpts = {}): Promise<IResolveResult> {
     // Spectral resolves whole documents; a part of one (`jsonPointer`) is json-ref-resolver's to resolve.
     const wholeDocument = opts.jsonPointer === undefined && this.transformDereferenceResult === undefined;
-    if (!wholeDocument || !isContainer(source) || !hasOnlyLocalRefs(source)) return super.resolve(source, opts);
+    if (!wholeDocument || !isContainer(source)) return super.resolve(source, opts);
     // The runner json-ref-resolver would create: it computes the refs (through transformRef) and names the graph's root.
-    const runner = new ResolveRunner(source, new IndexedDepGraph(), {
-      uriCache: this.uriCache,
-      resolvers: this.resolvers,
-      getRef: this.getRef,
-      transformRef: this.transformRef,
-      dereferenceInline: this.dereferenceInline,
-      dereferenceRemote: this.dereferenceRemote,
-      parseResolveResult: this.parseResolveResult,
-      ...opts,
-      ctx: { ...(this.ctx as object), ...(opts.ctx as object | undefined) },
+    const runner = copyOnWriteRunner(
+      source,
+      new IndexedDepGraph(),
+      {
+        uriCache: this.uriCache,
+        resolvers: this.resolvers,
+        getRef: this.getRef,
+        transformRef: this.transformRef,
+        dereferenceInline: this.dereferenceInline,
+        dereferenceRemote: this.dereferenceRemote,
+        parseResolveResult: this.parseResolveResult,
+        ...opts,
+        ctx: { ...(this.ctx as object), ...(opts.ctx as object | undefined) },
+      },
+      { steps: MAX_REF_STEPS },
+    );
+    // Afresh, with none of the runners of this attempt, which have resolved their files already.
+    return runner.resolve(opts).catch((error: unknown) => {
+      if (error instanceof WholeDocumentRef) return super.resolve(source, { ...opts, uriCache: new Cache() });
+      throw error;
     });
-    const resolved: IResolveResult = { result: source, graph: runner.graph, refMap: {}, errors: [], runner };
-    const crawler = new ResolveCrawler(runner, undefined, resolved);
-    // Its graphs are created in its constructor; indexed ones do the same work without the quadratic steps.
-    Object.assign(crawler, { pointerGraph: new IndexedDepGraph(), pointerStemGraph: new IndexedDepGraph() });
-    crawler.computeGraph(source, [], '');
-    if (runner.dereferenceInline) {
-      const inlined = inline(source, crawler, runner, resolved);
-      if (inlined === undefined) return super.resolve(source, opts);
-      resolved.result = inlined;
-    }
-    setGraphNodeData(runner, runner.root, resolved.result);
-    return Promise.resolve(resolved);
   }
+}
+
+/** json-ref-resolver's runner, resolving with copies instead of immer drafts, as do the runners of the files it reads. */
+function copyOnWriteRunner(source: unknown, graph: ResolveRunner['graph'], options: IResolveRunnerOpts, budget: Budget): Runner {
+  const runner = new ResolveRunner(source, graph, options) as unknown as Runner;
+  // As json-ref-resolver memoizes it: in the URI cache, by the file's URI, so each file is read and parsed once.
+  runner.lookupUri = (lookup) => memoized(runner.uriCache, lookup.cacheKey, () => readFile(runner, lookup, budget));
+  runner.resolve = (opts) => resolveWithCopies(runner, opts, budget);
+  return runner;
+}
+
+/** A value from json-ref-resolver's URI cache (a Map-like without delete), computed and stored when missing. */
+function memoized<T>(cache: ResolveRunner['uriCache'], key: string, compute: () => T): T {
+  const found = cache.get(key) as T | undefined;
+  if (found !== undefined) return found;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+/** json-ref-resolver's lookupUri: the referenced file read and parsed, as the runner that will resolve it. */
+async function readFile(parent: Runner, { ref, parentPath, fragment }: FileLookup, budget: Budget): Promise<Runner> {
+  let scheme = ref.scheme();
+  if (!parent.resolvers[scheme] && parent.isFile(ref)) scheme = 'file';
+  const resolver = parent.resolvers[scheme];
+  if (!resolver) throw new Error(`No resolver defined for scheme '${ref.scheme() || 'file'}' in ref ${ref.toString()}`);
+  let result: unknown = await resolver.resolve(ref, parent.ctx);
+  if (parent.parseResolveResult) {
+    try {
+      const parsed = await parent.parseResolveResult({
+        uriResult: result as RawResult,
+        result,
+        targetAuthority: ref,
+        parentAuthority: parent.baseUri,
+        parentPath,
+        fragment,
+      });
+      result = parsed.result;
+    } catch (error) {
+      throw new Error(`Could not parse remote reference response for '${ref.toString()}' - ${String(error)}`, { cause: error });
+    }
+  }
+  // Without getRef: json-ref-resolver does not pass it on to the runners of referenced files.
+  return copyOnWriteRunner(
+    result,
+    parent.graph,
+    {
+      depth: parent.depth + 1,
+      baseUri: ref.toString(),
+      root: ref,
+      uriStack: parent.uriStack,
+      uriCache: parent.uriCache,
+      resolvers: parent.resolvers,
+      transformRef: parent.transformRef,
+      parseResolveResult: parent.parseResolveResult,
+      transformDereferenceResult: parent.transformDereferenceResult,
+      dereferenceRemote: parent.dereferenceRemote,
+      dereferenceInline: parent.dereferenceInline,
+      ctx: parent.ctx as unknown,
+    },
+    budget,
+  );
+}
+
+/** json-ref-resolver's ResolveRunner.resolve, step for step, with the two immer passes done by copy-on-write. */
+async function resolveWithCopies(runner: Runner, opts: IResolveOpts | undefined, budget: Budget): Promise<IResolveResult> {
+  const resolved: IResolveResult = { result: runner._source, graph: runner.graph, refMap: {}, errors: [], runner };
+  let targetPath: string[] | undefined;
+  const jsonPointer = opts?.jsonPointer?.trim();
+  if (jsonPointer && jsonPointer !== '#' && jsonPointer !== '#/') {
+    try {
+      targetPath = pointerToPath(jsonPointer).map(String);
+    } catch {
+      resolved.errors.push({
+        code: 'PARSE_POINTER',
+        message: `'${jsonPointer}' JSON pointer is invalid`,
+        uri: runner.baseUri,
+        uriStack: runner.uriStack,
+        pointerStack: [],
+        path: [],
+      });
+      return resolved;
+    }
+    resolved.result = valueAt(resolved.result, targetPath);
+  }
+  if (resolved.result === undefined) {
+    resolved.errors.push({
+      code: 'POINTER_MISSING',
+      message: `'${jsonPointer}' does not exist @ '${runner.baseUri.toString()}'`,
+      uri: runner.baseUri,
+      uriStack: runner.uriStack,
+      pointerStack: [],
+      path: targetPath ?? [],
+    });
+    return resolved;
+  }
+  const crawler = new ResolveCrawler(runner, jsonPointer, resolved);
+  // Its graphs are created in its constructor; indexed ones do the same work without the quadratic steps.
+  Object.assign(crawler, { pointerGraph: new IndexedDepGraph(), pointerStemGraph: new IndexedDepGraph() });
+  crawler.computeGraph(resolved.result, targetPath, jsonPointer || '');
+  const fileResults = crawler.resolvers.length > 0 ? await Promise.all(crawler.resolvers) : [];
+  const withFiles = inlineFiles(runner, fileResults, targetPath ?? [], resolved);
+  if (isContainer(withFiles) && runner.dereferenceInline) {
+    runner._source = inline(withFiles, crawler, runner, resolved, budget);
+  } else {
+    runner._source = withFiles;
+  }
+  resolved.result = targetPath && isContainer(runner._source) ? valueAt(runner._source, targetPath) : runner._source;
+  setGraphNodeData(runner, runner.root, runner._source);
+  return resolved;
+}
+
+/**
+ * json-ref-resolver's first pass: each ref to another file gets the value its runner resolved, in the order the
+ * crawler met them. A ref at the top replaces the whole document, and later values are put into that.
+ */
+function inlineFiles(runner: Runner, results: UriResult[], targetPath: string[], resolved: IResolveResult): unknown {
+  let source = runner.source as unknown;
+  let draft = isContainer(source) ? new CopyOnWrite(source) : undefined;
+  for (const result of results) {
+    const path = result.targetPath.length > 0 ? result.targetPath : targetPath;
+    const pointer = pathToPointer(path);
+    resolved.refMap[String(runner.baseUri.clone().fragment(pointer))] = String(result.uri);
+    setGraphNodeEdge(runner, String(runner.root), pointer, String(result.uri));
+    if (result.error) resolved.errors.push(result.error);
+    if (!result.resolved) continue;
+    if (result.resolved.errors) resolved.errors = resolved.errors.concat(result.resolved.errors);
+    const value: unknown = result.resolved.result;
+    if (value === undefined) continue;
+    if (path.length === 0) {
+      source = value;
+      draft = isContainer(value) ? new CopyOnWrite(value) : undefined;
+      continue;
+    }
+    if (draft === undefined) {
+      // lodash's `set` on a scalar document does nothing.
+      continue;
+    }
+    draft.set(path, value);
+    setGraphNodeData(runner, String(result.uri), value);
+  }
+  return draft === undefined ? source : draft.finish();
+}
+
+/** lodash's `get`. */
+function valueAt(data: unknown, path: Path): unknown {
+  let node = data;
+  for (const key of path) {
+    if (node === null || node === undefined) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 /**
@@ -186,6 +347,12 @@ class CopyOnWrite {
  */
 export const MAX_REF_STEPS = 2_000_000;
 
+/**
+ * A ref to a whole file (`$ref: '#'`, or the file's own name): json-ref-resolver's inlining puts the original data
+ * inside its draft and writes through it, which copies cannot do. The whole resolution is left to json-ref-resolver.
+ */
+class WholeDocumentRef extends Error {}
+
 /** A document whose refs take more than {@link MAX_REF_STEPS} to inline: refused like an alias bomb. */
 export class RefGraphTooLarge extends Error {
   constructor() {
@@ -196,10 +363,9 @@ export class RefGraphTooLarge extends Error {
 /**
  * json-ref-resolver's inlining, step for step: each ref target, in dependency order, is put at every ref that
  * (transitively) points to it, unless the ref lies below a stem the crawler marked circular. As there, the first
- * error (an unparsable pointer) silently ends the inlining. Undefined for a ref to the whole document, whose
- * inlining puts the original document inside the draft and writes through it: json-ref-resolver is left to that.
+ * error (an unparsable pointer) silently ends the inlining. A ref to a whole file throws WholeDocumentRef.
  */
-function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult): Container | undefined {
+function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner, resolved: IResolveResult, budget: Budget): Container {
   const draft = new CopyOnWrite(source);
   // Pointers recur (a dependant of many targets, a stem of many refs): each is parsed and re-encoded once, on first
   // need, as json-ref-resolver parses them (an unparsable one ends the inlining there).
@@ -209,7 +375,6 @@ function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner,
       const path = pointerToPath(pointer);
       return { path, pointer: pathToPointer(path) };
     });
-  let steps = 0;
   const stemKeys = new Map<string, string>();
   const stemKey = (stem: string) => cached(stemKeys, stem, () => prefixKeys(parse(stem).path).pop()!);
   try {
@@ -217,11 +382,11 @@ function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner,
       const dependants = refs.pointerGraph.dependantsOf(pointer);
       if (dependants.length === 0) continue;
       const target = parse(pointer);
-      if (target.path.length === 0) return undefined;
+      if (target.path.length === 0) throw new WholeDocumentRef();
       const value = draft.get(target.path);
       const stems = refs.pointerStemGraph.dependenciesOf(pointer);
-      steps += stems.length + dependants.length;
-      if (steps > MAX_REF_STEPS) throw new RefGraphTooLarge();
+      budget.steps -= stems.length + dependants.length;
+      if (budget.steps < 0) throw new RefGraphTooLarge();
       // A dependant below a stem is skipped: the stems by key, looked up by each prefix of the dependant's path.
       const stemsAbove = new Set(stems.map(stemKey));
       for (const dependantPointer of dependants) {
@@ -245,7 +410,7 @@ function inline(source: Container, refs: ResolveCrawler, runner: IResolveRunner,
       }
     }
   } catch (error) {
-    if (error instanceof RefGraphTooLarge) throw error;
+    if (error instanceof RefGraphTooLarge || error instanceof WholeDocumentRef) throw error;
     // json-ref-resolver ignores errors here too.
   }
   return draft.finish();

@@ -47,7 +47,15 @@ export { Json as JsonParser, Yaml as YamlParser } from '@stoplight/spectral-pars
 export { Resolver } from '@stoplight/json-ref-resolver';
 export { ResolveCrawler } from '@stoplight/json-ref-resolver/crawler';
 export { ResolveRunner } from '@stoplight/json-ref-resolver/runner';
-export type { ICache, IResolveError, IResolveOpts, IResolveResult, IResolveRunner } from '@stoplight/json-ref-resolver/types';
+export { Cache } from '@stoplight/json-ref-resolver/cache';
+export type {
+  ICache,
+  IResolveError,
+  IResolveOpts,
+  IResolveResult,
+  IResolveRunner,
+  IResolveRunnerOpts,
+} from '@stoplight/json-ref-resolver/types';
 
 // JSON and YAML with source positions.
 export { parseWithPointers as parseJsonWithPointers, pathToPointer, pointerToPath } from '@stoplight/json';

@@ -20,20 +20,35 @@ function outline(value: unknown, seen = new Map<object, number>()): unknown {
 
 const BASE = '/project/api.json';
 
-/** What Spectral reads of a resolution: the document, its sharing, the ref map of the root and the errors. */
+/**
+ * What Spectral reads of a resolution: the document, its sharing, the ref map, the errors, and every node of the graph
+ * (each file and ref target) with its ref map and data.
+ */
 function summary(result: IResolveResult) {
   return {
     resolved: outline(result.result),
     refMap: result.refMap,
-    rootRefMap: result.graph.getNodeData(BASE)?.refMap,
+    graph: result.graph.overallOrder().map((node) => {
+      const data = result.graph.getNodeData(node) as { refMap?: unknown; data?: unknown } | undefined;
+      return [node, data?.refMap, outline(data?.data)];
+    }),
     errors: result.errors.map(({ code, message, path }) => ({ code, message, path })),
   };
 }
 
-async function bothResolutions(document: unknown) {
-  const clone = () => JSON.parse(JSON.stringify(document)) as unknown;
-  const expected = summary(await new Resolver().resolve(clone(), { baseUri: BASE }));
-  const actual = summary(await new LocalFirstResolver().resolve(clone(), { baseUri: BASE }));
+/** The document resolved by both, with `files` (by absolute path) as the other files it may reference. */
+async function bothResolutions(document: unknown, files: Record<string, unknown> = {}) {
+  const clone = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  const options = () => ({
+    resolvers: {
+      file: {
+        resolve: (uri: { path(): string }) =>
+          uri.path() in files ? Promise.resolve(clone(files[uri.path()])) : Promise.reject(new Error(`no such file: ${uri.path()}`)),
+      },
+    },
+  });
+  const expected = summary(await new Resolver(options()).resolve(clone(document), { baseUri: BASE }));
+  const actual = summary(await new LocalFirstResolver(options()).resolve(clone(document), { baseUri: BASE }));
   return { expected, actual };
 }
 
@@ -76,9 +91,52 @@ describe('LocalFirstResolver gives what json-ref-resolver gives', () => {
     );
   });
 
-  it('leaves documents with refs to other files to json-ref-resolver', async () => {
-    const resolver = new LocalFirstResolver({ resolvers: { file: { resolve: () => Promise.resolve('{"v": 1}') } } });
-    const result = await resolver.resolve({ a: { $ref: 'other.json' } }, { baseUri: BASE });
-    expect(result.result).toEqual({ a: '{"v": 1}' });
+  it.each<[string, unknown, Record<string, unknown>]>([
+    [
+      'refs to other files, as a split description has them',
+      { paths: { '/a': { $ref: 'paths/a.json' }, '/b': { $ref: 'paths/b.json' } }, info: { v: 1 } },
+      {
+        '/project/paths/a.json': { get: { responses: { 200: { $ref: '../schemas/pet.json' } } } },
+        '/project/paths/b.json': { post: { body: { $ref: '../schemas/pet.json#/properties/name' } } },
+        '/project/schemas/pet.json': { properties: { name: { type: 'string' }, tag: { $ref: '#/properties/name' } } },
+      },
+    ],
+    ['a ref at the top replaces the document', { $ref: 'other.json' }, { '/project/other.json': { v: { $ref: '#/w' }, w: 2 } }],
+    [
+      'a file that refers to itself by name, and back to the document',
+      { a: { $ref: 'tree.json' }, b: { $ref: 'tree.json#/children' }, leaf: 1 },
+      { '/project/tree.json': { children: { items: { $ref: 'tree.json' } }, up: { $ref: 'api.json#/leaf' } } },
+    ],
+    [
+      'a missing file, a missing pointer in a file and a ref below another file ref',
+      { a: { $ref: 'nowhere.json' }, b: { $ref: 'c.json#/missing' }, c: { $ref: 'c.json' }, d: { in: { $ref: 'c.json#/x' } } },
+      { '/project/c.json': { x: { y: { $ref: '#/x' } } } },
+    ],
+  ])('%s', async (_name, document, files) => {
+    const { expected, actual } = await bothResolutions(document, files);
+    expect(actual).toEqual(expected);
+  });
+
+  it('on random projects of several files', async () => {
+    const key = fc.constantFrom('a', 'b', 'items', '0', 'x~1y');
+    const file = fc.constantFrom('', 'api.json', 'b.json', 'sub/c.json', '../sub/c.json', 'missing.json');
+    const pointer = fc.array(key, { maxLength: 3 }).map((path) => path.map((segment) => `/${segment}`).join(''));
+    const ref = fc
+      .tuple(file, fc.option(pointer, { nil: undefined }))
+      .map(([name, fragment]) => ({ $ref: fragment === undefined ? name || '#' : `${name}#${fragment}` }));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.integer(), tie('ref'), tie('object'), tie('array')),
+      ref,
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 3 }),
+      array: fc.array(tie('tree'), { maxLength: 2 }),
+    }));
+    const document = fc.dictionary(key, tree, { minKeys: 1, maxKeys: 3 });
+    await fc.assert(
+      fc.asyncProperty(document, document, document, async (root, b, c) => {
+        const { expected, actual } = await bothResolutions(root, { '/project/b.json': b, '/project/sub/c.json': c });
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
