@@ -26,8 +26,6 @@ async function main() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Spectral names functions in its messages.
-    keepNames: true,
     // jsonc-parser's UMD build requires its parts in a way no bundler follows; its ES module build does not.
     mainFields: ['module', 'main'],
     // Loaded from node_modules on first use (src/stoplight): 5 MB, with the AsyncAPI schemas, that few runs need.

@@ -12,12 +12,14 @@ import type { EngineFinding } from './spectral-engine';
 
 /**
  * Where a finding is within its operation, array indices left out (a copied parameter is not always at the same
- * index), or undefined for a finding outside operations.
+ * index), or undefined for a finding outside operations. The operation is in the document's `paths`, or in a file
+ * holding one path item (a description split into files, as `redocly split` writes it, has one per path).
  */
 function placeInOperation(path: readonly (string | number)[]): string | undefined {
-  if (path[0] !== 'paths' || path.length < 3) return undefined;
-  const method = path[2];
-  const prefix = method === 'additionalOperations' ? 4 : (HTTP_METHODS as readonly unknown[]).includes(method) ? 3 : undefined;
+  const item = path[0] === 'paths' ? 2 : 0;
+  if (path.length < item + 1) return undefined;
+  const method = path[item];
+  const prefix = method === 'additionalOperations' ? item + 2 : (HTTP_METHODS as readonly unknown[]).includes(method) ? item + 1 : undefined;
   if (prefix === undefined || path.length < prefix) return undefined;
   return JSON.stringify(path.slice(prefix).map((segment) => (typeof segment === 'number' ? '#' : segment)));
 }
@@ -26,7 +28,10 @@ function byPosition(a: EngineFinding, b: EngineFinding): number {
   return a.source.localeCompare(b.source) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** The findings with each group of identical ones (same file, rule, message, flagged content and place) merged into one. */
+/**
+ * The findings of one document with each group of identical ones (same rule, message, flagged content and place in an
+ * operation, in any of the files the document spans) merged into one.
+ */
 export function mergeRepeats(findings: readonly EngineFinding[]): EngineFinding[] {
   const groups = new Map<string, EngineFinding[]>();
   const merged: EngineFinding[] = [];
@@ -36,7 +41,7 @@ export function mergeRepeats(findings: readonly EngineFinding[]): EngineFinding[
       merged.push(finding);
       continue;
     }
-    const key = JSON.stringify([finding.source, finding.ruleId, finding.messageId, finding.message, finding.nodeHash, place]);
+    const key = JSON.stringify([finding.ruleId, finding.messageId, finding.message, finding.nodeHash, place]);
     const group = groups.get(key);
     if (group) group.push(finding);
     else groups.set(key, [finding]);
