@@ -19,7 +19,8 @@ function placeInOperation(path: readonly (string | number)[]): string | undefine
   const item = path[0] === 'paths' ? 2 : 0;
   if (path.length < item + 1) return undefined;
   const method = path[item];
-  const prefix = method === 'additionalOperations' ? item + 2 : (HTTP_METHODS as readonly unknown[]).includes(method) ? item + 1 : undefined;
+  const prefix =
+    method === 'additionalOperations' ? item + 2 : (HTTP_METHODS as readonly unknown[]).includes(method) ? item + 1 : undefined;
   if (prefix === undefined || path.length < prefix) return undefined;
   return JSON.stringify(path.slice(prefix).map((segment) => (typeof segment === 'number' ? '#' : segment)));
 }
