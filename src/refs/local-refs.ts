@@ -79,7 +79,9 @@ function copyOnWriteRunner(source: unknown, graph: ResolveRunner['graph'], optio
   const runner = new ResolveRunner(source, graph, options) as unknown as Runner;
   // As json-ref-resolver memoizes it: in the URI cache, by the file's URI, so each file is read and parsed once.
   runner.lookupUri = (lookup) => memoized(runner.uriCache, lookup.cacheKey, () => readFile(runner, lookup, budget));
-  runner.resolve = (opts) => resolveWithCopies(runner, opts, budget);
+  // The pointers whose last crawl found no ref in the current data (see resolveWithCopies).
+  const settled = new Set<string>();
+  runner.resolve = (opts) => resolveWithCopies(runner, opts, budget, settled);
   return runner;
 }
 
@@ -136,8 +138,18 @@ async function readFile(parent: Runner, { ref, parentPath, fragment }: FileLooku
   );
 }
 
-/** json-ref-resolver's ResolveRunner.resolve, step for step, with the two immer passes done by copy-on-write. */
-async function resolveWithCopies(runner: Runner, opts: IResolveOpts | undefined, budget: Budget): Promise<IResolveResult> {
+/**
+ * json-ref-resolver's ResolveRunner.resolve, step for step, with the two immer passes done by copy-on-write. A file's
+ * runner resolves again for every ref to it, crawling its data, by then with every ref inlined, each time (a schema
+ * file that 500 others use: 500 crawls of it expanded). A crawl that finds nothing changes nothing, and finds nothing
+ * again in the same data: `settled` keeps the pointers so crawled since the data last changed, to skip their crawl.
+ */
+async function resolveWithCopies(
+  runner: Runner,
+  opts: IResolveOpts | undefined,
+  budget: Budget,
+  settled: Set<string>,
+): Promise<IResolveResult> {
   const resolved: IResolveResult = { result: runner._source, graph: runner.graph, refMap: {}, errors: [], runner };
   let targetPath: string[] | undefined;
   const jsonPointer = opts?.jsonPointer?.trim();
@@ -168,16 +180,22 @@ async function resolveWithCopies(runner: Runner, opts: IResolveOpts | undefined,
     });
     return resolved;
   }
+  const crawled = jsonPointer ?? '';
+  if (settled.has(crawled)) {
+    setGraphNodeData(runner, runner.root, runner._source);
+    return resolved;
+  }
   const crawler = new ResolveCrawler(runner, jsonPointer, resolved);
   // Its graphs are created in its constructor; indexed ones do the same work without the quadratic steps.
   Object.assign(crawler, { pointerGraph: new IndexedDepGraph(), pointerStemGraph: new IndexedDepGraph() });
   crawler.computeGraph(resolved.result, targetPath, jsonPointer || '');
+  if (crawler.resolvers.length === 0 && crawler.pointerGraph.size() === 0 && resolved.errors.length === 0) settled.add(crawled);
   const fileResults = crawler.resolvers.length > 0 ? await Promise.all(crawler.resolvers) : [];
   const withFiles = inlineFiles(runner, fileResults, targetPath ?? [], resolved);
-  if (isContainer(withFiles) && runner.dereferenceInline) {
-    runner._source = inline(withFiles, crawler, runner, resolved, budget);
-  } else {
-    runner._source = withFiles;
+  const data = isContainer(withFiles) && runner.dereferenceInline ? inline(withFiles, crawler, runner, resolved, budget) : withFiles;
+  if (data !== runner._source) {
+    runner._source = data;
+    settled.clear();
   }
   resolved.result = targetPath && isContainer(runner._source) ? valueAt(runner._source, targetPath) : runner._source;
   setGraphNodeData(runner, runner.root, runner._source);
