@@ -3,7 +3,7 @@
  * and crawler: the same resolved document, ref map and errors. Checked by test/refs/local-refs.test.ts.
  */
 import { Cache, pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
-import type { IResolveOpts, IResolveResult, IResolveRunner, IResolveRunnerOpts } from '../stoplight';
+import type { IGraphNodeData, IResolveOpts, IResolveResult, IResolveRunner, IResolveRunnerOpts } from '../stoplight';
 import { cached } from '../shared/cached';
 import { IndexedDepGraph } from './dep-graph';
 
@@ -52,7 +52,7 @@ export class LocalFirstResolver extends Resolver {
     // The runner json-ref-resolver would create: it computes the refs (through transformRef) and names the graph's root.
     const runner = copyOnWriteRunner(
       source,
-      new IndexedDepGraph(),
+      new IndexedDepGraph<IGraphNodeData>(),
       {
         uriCache: this.uriCache,
         resolvers: this.resolvers,

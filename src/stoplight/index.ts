@@ -50,6 +50,7 @@ export { ResolveRunner } from '@stoplight/json-ref-resolver/runner';
 export { Cache } from '@stoplight/json-ref-resolver/cache';
 export type {
   ICache,
+  IGraphNodeData,
   IResolveError,
   IResolveOpts,
   IResolveResult,
