@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS, Limits } from '../input/limits';
 import { enabledRules, LoadedRuleset, loadRuleset, ruleOptions } from '../config/ruleset';
 import type { AuthzSettings } from '../authz/matrix';
 import { ADMIN_SEGMENTS, READ_ONLY_SCOPES } from '../rules/support/authorization';
-import { DocumentOutcome, EngineFinding, suppressionFinding } from '../engine/spectral-engine';
+import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding } from '../engine/spectral-engine';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
 import { toPointer } from '../shared/pointer';
@@ -60,15 +60,17 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
   };
   // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
   const byName = typeof options.ruleset !== 'object';
-  const workers = await workerCount(files, byName ? (options.jobs ?? 1) : 1);
+  const threads = await threadCount(files, byName ? (options.jobs ?? 1) : 1);
+  const engine = createEngine(ruleset, fileOptions, filesRead);
   const { outcomes, suppressions } =
-    byName && workers > 1
+    byName && threads > 1
       ? await lintInWorkers(
           files,
           { options: { ...fileOptions, ruleset: options.ruleset as string | undefined }, filesRead: filesRead.buffer as SharedArrayBuffer },
-          workers,
+          threads - 1,
+          { lint: (file) => lintFile(file, engine, fileOptions), suppressions: engine.suppressions },
         )
-      : await lintInProcess(files, ruleset, fileOptions, filesRead);
+      : await lintInProcess(files, engine, fileOptions);
 
   const lintedSources: string[] = [];
   const referenced = new Set<string>();
@@ -153,13 +155,7 @@ function createFileCounter(initial: number): FileCounter {
   return counter;
 }
 
-async function lintInProcess(
-  files: InputFile[],
-  ruleset: LoadedRuleset,
-  options: FileLintOptions,
-  filesRead: FileCounter,
-): Promise<LintedFiles> {
-  const engine = createEngine(ruleset, options, filesRead);
+async function lintInProcess(files: InputFile[], engine: SpectralEngine, options: FileLintOptions): Promise<LintedFiles> {
   const outcomes: (DocumentOutcome | undefined)[] = [];
   for (const file of files) outcomes.push(await lintFile(file, engine, options));
   return { outcomes, suppressions: engine.suppressions };
@@ -168,8 +164,8 @@ async function lintInProcess(
 /** Inputs smaller than this in all are linted in-process: a worker must start and warm up, about as long as linting 3 MB takes. */
 const PARALLEL_MIN_BYTES = 6 * 1024 * 1024;
 
-/** How many worker threads to lint `files` with: 1 (in-process) for a single file or a small total. */
-async function workerCount(files: readonly InputFile[], jobs: number): Promise<number> {
+/** How many threads to lint `files` on, this one included: 1 (this one) for a single file or a small total. */
+async function threadCount(files: readonly InputFile[], jobs: number): Promise<number> {
   if (jobs <= 1 || files.length < 2) return 1;
   let bytes = 0;
   for (const file of files) {

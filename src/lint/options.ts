@@ -45,8 +45,9 @@ export interface LintOptions {
   /** A baseline file (relative to `cwd`): findings it holds are reported apart, in `baselined`, and do not count. */
   baseline?: string;
   /**
-   * Worker threads to lint many files on, one file at a time each; default 1 (in-process). Used for a ruleset given
-   * by name or path, and for 2 or more files of 6 MB or more in all (below that, starting the workers costs more than they save).
+   * Threads to lint many files on (this one and jobs − 1 workers), one file at a time each; default 1 (this thread
+   * only). Used for a ruleset given by name or path, and for 2 or more files of 6 MB or more in all (below that,
+   * starting the workers costs more than they save).
    */
   jobs?: number;
   /** Also compute each linted document's authorization matrix (`LintResult.authorization`), as `oasguard authz` does. */

@@ -45,52 +45,71 @@ function fromThreadError(error: ThreadError): Error {
   return Object.assign(new Error(error.message), { stack: error.stack });
 }
 
+/** Lints one file in this thread, on this thread's engine, whose suppressions join the workers'. */
+export interface LocalLane {
+  lint(file: InputFile): Promise<DocumentOutcome | undefined>;
+  suppressions: Suppressions;
+}
+
 /**
- * Lints `files` on `count` worker threads, each with its own engine: files go one at a time to whichever worker is
- * free, so one large file does not hold back the rest. Outcomes come back by input index, in input order.
+ * Lints `files` in this thread and on `workers` worker threads, each with its own engine: files go one at a time to
+ * whichever is free, so one large file does not hold back the rest, and this thread, which has its engine ready,
+ * starts at once while the workers start theirs. Outcomes come back by input index, in input order.
  */
-export function lintInWorkers(files: readonly InputFile[], setup: WorkerSetup, count: number): Promise<LintedFiles> {
+export function lintInWorkers(files: readonly InputFile[], setup: WorkerSetup, workers: number, local: LocalLane): Promise<LintedFiles> {
   return new Promise((resolve, reject) => {
     const outcomes = new Array<DocumentOutcome | undefined>(files.length);
     const suppressions = new Suppressions();
-    const workers: Worker[] = [];
+    const threads: Worker[] = [];
     let next = 0;
     let finished = 0;
     let failed = false;
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
-      for (const worker of workers) void worker.terminate();
+      for (const thread of threads) void thread.terminate();
       reject(error);
     };
-    const feed = (worker: Worker) => {
+    const laneDone = (entries: Iterable<[string, SuppressionEntry[]]>) => {
+      suppressions.merge(entries);
+      finished += 1;
+      if (finished === workers + 1) resolve({ outcomes, suppressions });
+    };
+    const feed = (thread: Worker) => {
       const request: WorkerRequest = next < files.length ? { kind: 'lint', index: next, file: files[next] } : { kind: 'finish' };
       next += 1;
-      worker.postMessage(request);
+      thread.postMessage(request);
     };
-    for (let started = 0; started < count; started += 1) {
-      const worker = new Worker(WORKER_FILE, { workerData: setup });
-      workers.push(worker);
+    for (let started = 0; started < workers; started += 1) {
+      const thread = new Worker(WORKER_FILE, { workerData: setup });
+      threads.push(thread);
       let done = false;
-      worker.on('message', (response: WorkerResponse) => {
+      thread.on('message', (response: WorkerResponse) => {
         if (response.kind === 'outcome') {
           outcomes[response.index] = response.outcome;
-          feed(worker);
+          feed(thread);
         } else if (response.kind === 'error') {
           fail(fromThreadError(response.error));
         } else {
           done = true;
-          suppressions.merge(response.entries);
-          void worker.terminate();
-          finished += 1;
-          if (finished === count) resolve({ outcomes, suppressions });
+          void thread.terminate();
+          laneDone(response.entries);
         }
       });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
+      thread.on('error', fail);
+      thread.on('exit', (code) => {
         if (!done) fail(new Error(`A lint worker stopped before it finished (exit code ${code}).`));
       });
-      feed(worker);
+      feed(thread);
     }
+    const lintHere = async () => {
+      while (next < files.length && !failed) {
+        const index = next;
+        next += 1;
+        outcomes[index] = await local.lint(files[index]);
+      }
+      laneDone(local.suppressions.entries());
+    };
+    lintHere().catch(fail);
   });
 }
