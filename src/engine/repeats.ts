@@ -25,8 +25,10 @@ function placeInOperation(path: readonly (string | number)[]): string | undefine
   return JSON.stringify(path.slice(prefix).map((segment) => (typeof segment === 'number' ? '#' : segment)));
 }
 
+/** By file (code units: the same order on every machine, and no ICU collator to load), line and column. */
 function byPosition(a: EngineFinding, b: EngineFinding): number {
-  return a.source.localeCompare(b.source) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  const bySource = a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+  return bySource || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /**

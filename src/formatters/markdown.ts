@@ -3,6 +3,7 @@ import type { Finding, RuleMeta } from '../shared/types';
 import { printable } from './printable';
 import { ruleCounts, summarize } from './summary';
 import type { Formatter } from './types';
+import { withThousands } from '../shared/numbers';
 
 /**
  * The most characters the report holds by default: GitHub refuses pull-request comments over 65,536 characters
@@ -59,7 +60,7 @@ export const formatMarkdown: Formatter = (result, context) => {
         ? ['', '</details>']
         : [
             '',
-            `${omitted.toLocaleString('en-US')} more findings are not shown, to keep this report under ${limit.toLocaleString('en-US')} characters; the SARIF or JSON report has them all.`,
+            `${withThousands(omitted)} more findings are not shown, to keep this report under ${withThousands(limit)} characters; the SARIF or JSON report has them all.`,
             '',
             '</details>',
           ];

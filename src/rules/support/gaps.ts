@@ -1,9 +1,10 @@
 import type { PathSegment, RuleContext } from '../define-rule';
 import { HTTP_METHODS, isObject, isSwagger2, JsonObject, operationLabel, responsesAt, responsesOf } from './openapi';
+import { withThousands } from '../../shared/numbers';
 
 /** `1 operation`, `1,231 operations`. */
 export function counted(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+  return `${withThousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** An operation, its path in the document, and the Path Item holding it (whose `parameters` it shares). */
@@ -79,7 +80,7 @@ export function reportTogether<G extends Gap, MessageId extends string>(
     at: finding.at,
     data: {
       ...finding.data,
-      count: open.length.toLocaleString('en-US'),
+      count: withThousands(open.length),
       places: open.length > NAMED_PLACES ? `${named.join(', ')}, …` : named.join(', '),
     },
     related: open.map(({ path, label }) => ({ at: path, message: label })),
