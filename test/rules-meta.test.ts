@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { renderRulesMarkdown, withRulesTable } from '../src/docs/rules-markdown';
 import { createRuleset, loadRuleset, PRESETS, rules } from '../src/index';
@@ -47,6 +48,15 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (id, rule) =>
     expect(readFileSync(join(REPO_ROOT, 'docs', 'rules.md'), 'utf8')).toContain(`\n## ${id}\n`);
   });
 });
+
+// Spectral does not validate a rule's default options again (src/engine/spectral-rules.ts): they must be valid.
+test.each(rules.filter((rule) => rule.options !== undefined).map((rule) => [rule.id, rule.options!] as const))(
+  '%s has default options its options schema accepts, as Spectral validates options',
+  (_id, { schema, defaults }) => {
+    const validate = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true }).compile(schema);
+    expect(validate(defaults) ? [] : validate.errors).toEqual([]);
+  },
+);
 
 describe('presets', () => {
   test.each(PRESETS)('%s lists every rule, and only known rules', (preset) => {

@@ -26,6 +26,7 @@ export function spectralRule(
   options: Record<string, unknown> | undefined,
   encode: MessageEncoder,
 ): SpectralRule {
+  const functionOptions = rule.options ? { ...(rule.options.defaults as object), ...options } : undefined;
   return {
     description: rule.description,
     documentationUrl: rule.docsUrl,
@@ -36,13 +37,14 @@ export function spectralRule(
     formats: OPENAPI_FORMATS,
     message: '{{error}}',
     then: {
-      function: ruleFunction(rule, encode),
-      ...(rule.options ? { functionOptions: { ...(rule.options.defaults as object), ...options } } : {}),
+      function: ruleFunction(rule, encode, options === undefined ? functionOptions : undefined),
+      ...(functionOptions ? { functionOptions } : {}),
     },
   };
 }
 
-function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
+/** `defaultOptions`: the options object a rule runs with when no ruleset gives it options. */
+function ruleFunction(rule: Rule, encode: MessageEncoder, defaultOptions: object | undefined): RulesetFunction {
   const visitors = Object.entries(rule.visit).map(([selector, visit]) => ({
     // An expression listed twice would visit its nodes twice.
     selectors: [...new Set(expressionsOf(selector))].map(compileSelector),
@@ -79,7 +81,28 @@ function ruleFunction(rule: Rule, encode: MessageEncoder): RulesetFunction {
   };
   // Spectral names the function in option errors: make that the rule id.
   Object.defineProperty(check, 'name', { value: rule.id });
-  return createRulesetFunction<unknown, unknown>({ input: null, options: rule.options?.schema ?? null }, check);
+  const schema = rule.options?.schema;
+  if (schema === undefined) return createRulesetFunction<unknown, unknown>({ input: null, options: null }, check);
+  return validatedWhenGiven(check, schema, defaultOptions);
+}
+
+/**
+ * A function whose options Spectral validates, as createRulesetFunction makes it, but created on first need: its ajv
+ * compiles JSON Schema's meta-schema before the first options schema, a tenth of a small lint. The rule's defaults
+ * are valid (test/rules-meta.test.ts checks them), so only options a ruleset gives are validated, and compile it.
+ */
+function validatedWhenGiven(check: RulesetFunction, schema: object, defaultOptions: object | undefined): RulesetFunction {
+  let validating: (RulesetFunction & { validator(options: unknown): void }) | undefined;
+  const spectralFunction = () =>
+    (validating ??= createRulesetFunction<unknown, unknown>({ input: null, options: schema }, check) as typeof validating & object);
+  const lazy: RulesetFunction = (input, options, context) =>
+    options === defaultOptions ? check(input, options, context) : spectralFunction()(input, options, context);
+  Object.defineProperty(lazy, 'name', { value: check.name });
+  return Object.assign(lazy, {
+    validator: (options: unknown) => {
+      if (options !== defaultOptions) spectralFunction().validator(options);
+    },
+  });
 }
 
 /** The rule running swagger-parser's Swagger 2.0 semantic checks (see structure.ts). */

@@ -13,7 +13,7 @@ describe('bin/oasguard.js', () => {
     expect(script.cachedDataRejected).toBe(false);
   });
 
-  test("rejects invalid rulesets with Spectral's messages, as the unbundled engine does (the bundle precompiles Spectral's ruleset validator)", async () => {
+  test("rejects invalid rulesets and rule options with Spectral's messages, as the unbundled engine does (the bundle precompiles Spectral's ruleset validator)", async () => {
     const rule = (lines: string) => `rules:\n  my-rule:\n    given: $.info\n${lines}`;
     const rulesets: Record<string, string> = {
       'options.yaml': rule('    then:\n      function: pattern\n      functionOptions: {bogus: 1}\n'),
@@ -21,6 +21,8 @@ describe('bin/oasguard.js', () => {
       'url.yaml': `documentationUrl: nope\n${rule('    documentationUrl: not a url\n    then: {function: truthy}\n')}`,
       'types.yaml': rule('    message: 5\n    recommended: maybe\n    then: {field: 3, function: truthy}\n'),
       'missing-options.yaml': rule('    then: {function: length}\n'),
+      // An oasguard rule's options, validated only when a ruleset gives them.
+      'rule-options.yaml': 'rules:\n  require-https-servers: [error, { allowHosts: localhost }]\n',
     };
     const dir = project({ 'api.yaml': readFileSync(join(REPO_ROOT, 'fixtures/examples/petstore-secure.yaml')), ...rulesets });
     for (const name of Object.keys(rulesets)) {
