@@ -9,7 +9,7 @@ const { join } = require('node:path');
 const esbuild = require('esbuild');
 const writeFileAtomic = require('write-file-atomic');
 const { codeCacheFile, loadBundle } = require('../dist/cli/code-cache');
-const { precompiledRulesetValidator } = require('./spectral-ruleset-validator');
+const { spectralStartup } = require('./spectral-startup');
 
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -31,7 +31,7 @@ async function main() {
     // Loaded from node_modules on first use (src/stoplight): 5 MB, with the AsyncAPI schemas, that few runs need.
     external: ['@stoplight/spectral-functions', '@stoplight/spectral-rulesets'],
     logLevel: 'error',
-    plugins: [precompiledRulesetValidator],
+    plugins: [spectralStartup],
   });
 
   /** @type {{ exports: typeof import('../dist/cli/main'), script: import('node:vm').Script }} */

@@ -6,9 +6,10 @@
  * deep-imports or replaces (json-ref-resolver's crawler and runner, @stoplight/yaml, nimma): a minor release may
  * change those internals. The replacements are checked against the libraries they replace by property tests in
  * test/input/yaml-parser.test.ts, test/refs/local-refs.test.ts, test/engine/locations.test.ts and
- * test/config/safe-jsonpath.test.ts; run them on every upgrade. The CLI's bundle also takes, at build time, a
- * precompiled copy of spectral-core's ruleset validator (its ruleset/validation/ajv.js, generated from spectral-core's
- * own setup by scripts/spectral-ruleset-validator.js), checked against the original by test/integration/bin.test.ts.
+ * test/config/safe-jsonpath.test.ts; run them on every upgrade. The CLI's bundle also changes two of spectral-core's
+ * modules at build time (scripts/spectral-startup.js): its ruleset validator precompiled (ruleset/validation/ajv.js,
+ * generated from spectral-core's own setup), and the ajv that validates functions' options created on first use
+ * (ruleset/function.js); test/integration/bin.test.ts checks them against the originals.
  *
  * Types: spectral-core's package `exports` hide its `dist/` files, so the types it does not export from its entry
  * point are derived here from the ones it does; none of them reach the declarations oasguard ships.
