@@ -1,7 +1,8 @@
 import { Resolver } from '@stoplight/json-ref-resolver';
 import type { IResolveResult } from '@stoplight/json-ref-resolver/types';
 import fc from 'fast-check';
-import { LocalFirstResolver } from '../../src/refs/local-refs';
+import { pathToPointer, pointerToPath } from '@stoplight/json';
+import { LocalFirstResolver, PLAIN_POINTER } from '../../src/refs/local-refs';
 
 /**
  * A resolved document written out with its sharing: each object gets a number where it is first met, and later
@@ -139,4 +140,19 @@ describe('LocalFirstResolver gives what json-ref-resolver gives', () => {
       { numRuns: 300 },
     );
   });
+});
+
+test('a plain pointer is one that @stoplight/json parses into its segments between slashes, and re-encodes to itself', () => {
+  const segment = fc.stringMatching(/^[\w.~%{} /é-]{0,4}$/);
+  fc.assert(
+    fc.property(fc.array(segment, { maxLength: 4 }), (segments) => {
+      const pointer = `#${segments.map((part) => `/${part}`).join('')}`;
+      if (!PLAIN_POINTER.test(pointer)) return;
+      expect(pathToPointer(pointerToPath(pointer))).toBe(pointer);
+      expect(pointerToPath(pointer)).toEqual(pointer.length === 1 ? [] : pointer.slice(2).split('/'));
+    }),
+    { numRuns: 3000 },
+  );
+  expect(['#', '#/components/schemas/Pet_2', '#/a/0/b-c.d'].every((pointer) => PLAIN_POINTER.test(pointer))).toBe(true);
+  expect(['#/a~1b', '#/a%20b', '#/{id}', '#/é', '/a', '#a'].some((pointer) => PLAIN_POINTER.test(pointer))).toBe(false);
 });
