@@ -7,7 +7,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY bin bin
 COPY rulesets rulesets
-COPY scripts/build-validators.js scripts/bundle.js scripts/
+COPY scripts/build-validators.js scripts/bundle.js scripts/spectral-startup.js scripts/
 # The build records the CLI's code cache by linting the bundled example.
 COPY fixtures/examples/petstore-insecure.yaml fixtures/examples/
 # `npm ci` builds through the `prepare` script; the development dependencies (TypeScript, esbuild) are then dropped.

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/rule-tester';
 import { INSECURE_SUMMARY } from '../support/insecure-example';
@@ -44,4 +45,25 @@ function docker(...args: string[]) {
     expect([id.status, id.stdout.trim()]).not.toEqual([0, '0']);
     expect(id.status).toBe(0);
   }, 120_000);
+});
+
+/** Without an engine, what the image's build needs can still be checked: every file the build runs is copied in. */
+test("the Dockerfile copies every script the build runs, with the scripts they require, and the build's example", () => {
+  const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+  const copied = dockerfile
+    .split('\n')
+    .filter((line) => line.startsWith('COPY ') && !line.includes('--from'))
+    .flatMap((line) => line.split(/\s+/).slice(1, -1));
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const needed = new Set<string>();
+  const add = (script: string) => {
+    if (needed.has(script)) return;
+    needed.add(script);
+    const source = readFileSync(join(REPO_ROOT, script), 'utf8');
+    for (const [, local] of source.matchAll(/require\('\.\/([\w-]+)'\)/g)) add(`scripts/${local}.js`);
+  };
+  for (const [, script] of scripts.build.matchAll(/node (scripts\/[\w-]+\.js)/g)) add(script);
+  expect([...needed].filter((file) => !copied.includes(file))).toEqual([]);
+  expect(needed.size).toBeGreaterThanOrEqual(3);
+  expect(copied).toContain('fixtures/examples/petstore-insecure.yaml');
 });
