@@ -17,6 +17,8 @@ export type { PresetName } from './config/presets';
 export { formatters, isFormatName, MARKDOWN_DEFAULT_LIMIT, SARIF_MAX_RESULTS, sarifResultCount } from './formatters';
 export type { FormatContext, FormatName, Formatter } from './formatters';
 export { printable } from './formatters/printable';
+export { CATEGORY_WEIGHTS, PENALTY_SCALE, scoreOf, SEVERITY_WEIGHTS } from './formatters/score';
+export type { CategoryScore, DocumentScore, RunScore } from './formatters/score';
 export { AUTHZ_FORMATS, AUTHZ_JSON_VERSION, formatAuthz } from './formatters/authz';
 export type { AuthzFormat } from './formatters/authz';
 export type { AuthzSettings } from './authz/matrix';

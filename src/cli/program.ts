@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { FormatName, LintOptions, LintResult, Severity } from '../index';
 import { RULESET_FILES } from '../config/ruleset-files';
 import { formatters, isFormatName, rebaseResult, REPOSITORY_RELATIVE_FORMATS, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
+import { scoreOf } from '../formatters/score';
 import { repositoryRoot } from './repository';
 import { AUTHZ_FORMATS, AuthzFormat, formatAuthz } from '../formatters/authz';
 import { formatRuleList, RULE_LIST_FORMATS, RuleListFormat } from '../formatters/rules';
@@ -69,6 +70,7 @@ interface LintFlags extends LintingFlags {
   markdownLimit?: number;
   output?: string;
   failSeverity: FailSeverity;
+  minScore?: number;
   color: boolean;
   sarifCategory?: string;
   baseline?: string;
@@ -136,8 +138,12 @@ export function reportTargets(formats: readonly string[], output: string | undef
   return targets.some((target) => target.file === undefined) ? targets : [...targets, { format: 'text' }];
 }
 
-/** Whether any finding is at or above the fail severity. */
-export function exitCodeFor(result: LintResult, failSeverity: FailSeverity): number {
+/**
+ * 1 when any finding is at or above the fail severity, or when the score is under `minScore` (a run with a document
+ * that could not be linted has no score, which is under any minimum).
+ */
+export function exitCodeFor(result: LintResult, failSeverity: FailSeverity, minScore?: number): number {
+  if (minScore !== undefined && (scoreOf(result).score ?? -1) < minScore) return EXIT.findings;
   if (failSeverity === 'none') return EXIT.ok;
   return result.findings.some((finding) => isAtLeast(finding.severity, failSeverity)) ? EXIT.findings : EXIT.ok;
 }
@@ -276,7 +282,7 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
     if (file === undefined) io.stdout.write(report);
     else await writeOutput(io, file, report);
   }
-  return exitCodeFor(result, flags.failSeverity);
+  return exitCodeFor(result, flags.failSeverity, flags.minScore);
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {
@@ -419,6 +425,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         .choices([...SEVERITIES, 'none'])
         .default('error'),
     )
+    .option('--min-score <score>', 'also exit 1 when the security score (0-100, docs/score.md) is below this', wholeNumber(0, 100))
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
     .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
     .option('-q, --quiet', 'text report: list only the findings at or above --fail-severity (the others are counted)')

@@ -1,5 +1,6 @@
 import { TOOL_NAME, TOOL_VERSION } from '../shared/meta';
 import type { Finding } from '../shared/types';
+import { scoreOf } from './score';
 import { countBySeverity } from './summary';
 import type { Formatter } from './types';
 
@@ -7,7 +8,8 @@ import type { Formatter } from './types';
 export const JSON_FORMAT_VERSION = 1;
 
 /**
- * Machine-readable report: a versioned envelope with the linted files, counts per severity, findings
+ * Machine-readable report: a versioned envelope with the linted files, counts per severity, the security score
+ * (docs/score.md), findings
  * (1-based lines, JSON pointers, string severities, OWASP/CWE), the suppressed and baselined findings apart, and
  * the metadata of every active rule once.
  */
@@ -29,6 +31,7 @@ export const formatJson: Formatter = (result) => {
       baselined: result.baselined.length,
       ...(result.baseline ? { staleBaselineEntries: result.baseline.stale } : {}),
     },
+    score: scoreOf(result),
     findings: result.findings.map(withRule),
     suppressed: result.suppressed.map(withRule),
     baselined: result.baselined.map(withRule),

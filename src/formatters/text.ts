@@ -4,6 +4,7 @@ import { sortFindings } from '../shared/findings';
 import { isAtLeast } from '../shared/severity';
 import { alignedRows } from './columns';
 import { printable } from './printable';
+import { scoreOf, scoreSentence } from './score';
 import { ruleCounts, summarize } from './summary';
 import type { FormatContext, Formatter } from './types';
 
@@ -116,6 +117,7 @@ export const formatText: Formatter = (result, context) => {
   const summary = summarize(result);
   if (result.findings.length === 0) lines.push(paint.green(summary));
   else lines.push(result.findings.some((f) => f.severity === 'error') ? paint.red.bold(summary) : paint.yellow.bold(summary));
+  if (result.files.length > 0) lines.push(scoreSentence(scoreOf(result)));
   if (result.findings.length > 0) lines.push('', 'Findings per rule:', ...ruleLines(result.findings, result.rules));
   return `${lines.join('\n')}\n`;
 };

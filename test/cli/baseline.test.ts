@@ -54,7 +54,7 @@ describe('oasguard baseline', () => {
     expect(read('oasguard-baseline.json')).toBe(file);
     expect(await oasguard(['lint', 'specs', '--baseline', 'oasguard-baseline.json'])).toEqual({
       code: 0,
-      stdout: 'No problems found in 1 document; 2 in the baseline.\n',
+      stdout: 'No problems found in 1 document; 2 in the baseline.\nSecurity score: 100/100.\n',
       stderr: '',
     });
   });
@@ -104,7 +104,10 @@ describe('oasguard baseline', () => {
       ['lint', 'api.yaml', '--baseline', '../oasguard-baseline.json', '--ruleset', '../.oasguard.yaml'],
       join(dir, 'specs'),
     );
-    expect({ code, stdout }).toEqual({ code: 0, stdout: 'No problems found in 1 document; 2 in the baseline.\n' });
+    expect({ code, stdout }).toEqual({
+      code: 0,
+      stdout: 'No problems found in 1 document; 2 in the baseline.\nSecurity score: 100/100.\n',
+    });
   });
 
   test('SARIF marks baselined results unchanged and new ones new, and is valid', async () => {

@@ -40,7 +40,7 @@ describe('oasguard lint', () => {
 
   test('the hardened example is clean under strict: exit 0', async () => {
     const { code, stdout } = await oasguard(['lint', SECURE, '--ruleset', 'strict']);
-    expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
+    expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\nSecurity score: 100/100.\n']);
   });
 
   test('-f json prints the envelope on stdout', async () => {
@@ -121,7 +121,7 @@ describe('oasguard lint', () => {
       const files = Array.from({ length: 400 }, (_, index) => join(dir, `config-${index}.yaml`));
       for (const [index, file] of files.entries()) writeFileSync(file, `name: service-${index}\nreplicas: ${index % 5}\n`);
       const { code, stdout } = await oasguard(['lint', '--skip-non-openapi', ...files, SECURE]);
-      expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\n']);
+      expect([code, stdout]).toEqual([0, 'No problems found in 1 document.\nSecurity score: 100/100.\n']);
     });
 
     test('passes when no file is OpenAPI', async () => {
@@ -151,6 +151,20 @@ describe('oasguard lint', () => {
 
   test('--fail-severity none exits 0 even on errors', async () => {
     expect((await oasguard(['lint', INSECURE, '--fail-severity', 'none'])).code).toBe(0);
+  });
+
+  test('--min-score exits 1 below it, alone or with --fail-severity; the score is under the text summary', async () => {
+    // The insecure example scores 8 (test/formatters/score.test.ts).
+    const lenient = await oasguard(['lint', INSECURE, '--fail-severity', 'none', '--min-score', '8']);
+    expect([lenient.code, lenient.stdout]).toEqual([0, expect.stringMatching(/ in 1 document\.\nSecurity score: 8\/100\.\n/)]);
+    expect((await oasguard(['lint', INSECURE, '--fail-severity', 'none', '--min-score', '9'])).code).toBe(1);
+    expect((await oasguard(['lint', SECURE, '--min-score', '100'])).code).toBe(0);
+    // A document that could not be linted has no score, which no minimum lets through.
+    const broken = await oasguard(['lint', '-', '--fail-severity', 'none', '--min-score', '0'], 'openapi: 3.0.3\npaths: [\n');
+    expect([broken.code, broken.stdout]).toEqual([
+      1,
+      expect.stringContaining('Security score: none, as 1 document could not be linted.\n'),
+    ]);
   });
 
   test('- reads standard input', async () => {
@@ -187,6 +201,7 @@ describe('oasguard lint', () => {
     [['lint', INSECURE, '-f', 'json', '-f', 'sarif', '-o', 'x'], /^oasguard: -o names the file of the one format given without a file/],
     [['lint', INSECURE, '-f', 'json:x', '-f', 'sarif:x'], /^oasguard: Two reports would be written to x\./],
     [['lint', INSECURE, '--fail-severity', 'fatal'], /argument 'fatal' is invalid/],
+    [['lint', INSECURE, '--min-score', '101'], /argument '101' is invalid\. Expected a whole number from 0 to 100\./],
     [['lint', INSECURE, '--bogus'], /error: unknown option '--bogus'/],
     [['lint', INSECURE, '--ruleset', 'fixtures/loading/not-openapi.yaml'], /^oasguard: Invalid ruleset .*: unknown key "name"/],
     [

@@ -18,6 +18,7 @@ describe('text formatter', () => {
         '  1:1  hint  Hinted.  parse-error          (document)',
         '',
         '4 problems (1 error, 1 warning, 1 info, 1 hint) in 2 documents.',
+        'Security score: 86/100, the lowest of 2 documents.',
         '',
         'Findings per rule:',
         `  1  error  require-https-servers  ${DOCS}#require-https-servers`,
@@ -30,7 +31,9 @@ describe('text formatter', () => {
   });
 
   test('says so when there is nothing to report', () => {
-    expect(formatters.text({ ...SAMPLE, findings: [] }, context)).toBe('No problems found in 2 documents.\n');
+    expect(formatters.text({ ...SAMPLE, findings: [] }, context)).toBe(
+      'No problems found in 2 documents.\nSecurity score: 100/100, the lowest of 2 documents.\n',
+    );
   });
 
   test('a short path for each pointer, so that a finding in minified JSON can be found', () => {

@@ -39,7 +39,7 @@ describe('bin/oasguard.js', () => {
     expect((await runCli(dir, ['lint', 'api.yaml', '-r', 'severity.yaml'])).stderr).toBe(
       'oasguard: Invalid ruleset severity.yaml: rule "my-rule": severity the value has to be one of: 0, 1, 2, 3 or "error", "warn", "info", "hint", "off"\n',
     );
-  });
+  }, 30_000);
 
   test('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
