@@ -1,6 +1,7 @@
 import { severityRank } from '../shared/severity';
-import type { Finding, RuleMeta } from '../shared/types';
+import type { Finding, LintResult, OwaspCategory, RuleMeta } from '../shared/types';
 import { printable } from './printable';
+import { CategoryScore, OWASP_CATEGORY_NAMES, scoreOf, scoreSentence } from './score';
 import { ruleCounts, summarize } from './summary';
 import type { Formatter } from './types';
 import { withThousands } from '../shared/numbers';
@@ -39,15 +40,29 @@ function findingRow(finding: Finding, rules: ReadonlyMap<string, RuleMeta>): str
   return `| ${finding.severity} | ${markdownCell(location)} | ${ruleLink(finding.ruleId, rules)} | ${markdownCell(finding.message)} |`;
 }
 
+/** The security score and, when something cost points, its OWASP categories (docs/score.md). */
+function scoreLines(result: LintResult): string[] {
+  if (result.files.length === 0) return [];
+  const run = scoreOf(result);
+  const lines = ['', `**${scoreSentence(run)}**`];
+  const categories = Object.entries(run.categories) as [OwaspCategory, CategoryScore][];
+  if (categories.length === 0) return lines;
+  lines.push('', '| OWASP API Security Top 10 2023 | Score | Findings |', '| --- | ---: | ---: |');
+  for (const [category, { score, findings }] of categories)
+    lines.push(`| ${category} ${OWASP_CATEGORY_NAMES[category]} | ${score} | ${findings} |`);
+  return lines;
+}
+
 /**
- * A Markdown summary for GitHub job summaries and pull-request comments: the summary sentence, findings per rule,
+ * A Markdown summary for GitHub job summaries and pull-request comments: the summary sentence, the security score
+ * with its OWASP categories, findings per rule,
  * and a table of findings, the most severe first, folded in a details block; within `markdownLimit` characters
  * (default {@link MARKDOWN_DEFAULT_LIMIT}), the findings that do not fit counted instead of listed.
  */
 export const formatMarkdown: Formatter = (result, context) => {
   const limit = context.markdownLimit ?? MARKDOWN_DEFAULT_LIMIT;
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
-  const lines = ['## oasguard', '', summarize(result)];
+  const lines = ['## oasguard', '', summarize(result), ...scoreLines(result)];
   if (result.findings.length > 0) {
     lines.push('', '| Rule | Severity | Findings |', '| --- | --- | ---: |');
     for (const { ruleId, severity, count } of ruleCounts(result.findings))

@@ -38,8 +38,24 @@ export interface DocumentScore {
 export interface RunScore {
   /** The lowest document score: a gate holds every API to it. Null when a document could not be linted, or none was. */
   score: number | null;
+  /** Per category, the lowest document sub-score and the findings of every document. */
+  categories: Partial<Record<OwaspCategory, CategoryScore>>;
   documents: DocumentScore[];
 }
+
+/** The OWASP API Security Top 10 2023 categories' names. */
+export const OWASP_CATEGORY_NAMES: Record<OwaspCategory, string> = {
+  'API1:2023': 'Broken Object Level Authorization',
+  'API2:2023': 'Broken Authentication',
+  'API3:2023': 'Broken Object Property Level Authorization',
+  'API4:2023': 'Unrestricted Resource Consumption',
+  'API5:2023': 'Broken Function Level Authorization',
+  'API6:2023': 'Unrestricted Access to Sensitive Business Flows',
+  'API7:2023': 'Server Side Request Forgery',
+  'API8:2023': 'Security Misconfiguration',
+  'API9:2023': 'Improper Inventory Management',
+  'API10:2023': 'Unsafe Consumption of APIs',
+};
 
 const fromPenalty = (penalty: number) => Math.round(100 * Math.exp(-penalty / PENALTY_SCALE));
 
@@ -62,8 +78,8 @@ function penalty(findings: readonly Finding[], categoryOf: (ruleId: string) => O
 
 /** The score of every reported document, and of the run. */
 export function scoreOf(result: LintResult): RunScore {
-  const categories = new Map(result.rules.map((rule) => [rule.id, rule.owasp]));
-  const categoryOf = (ruleId: string) => categories.get(ruleId);
+  const ruleCategories = new Map(result.rules.map((rule) => [rule.id, rule.owasp]));
+  const categoryOf = (ruleId: string) => ruleCategories.get(ruleId);
   const unlinted = new Set(result.unlinted.map(({ file }) => file));
   const documents = result.files.map((file): DocumentScore => {
     if (unlinted.has(file)) return { file, score: null, categories: {} };
@@ -88,7 +104,17 @@ export function scoreOf(result: LintResult): RunScore {
   });
   const scores = documents.map((document) => document.score);
   const score = scores.length === 0 || scores.includes(null) ? null : Math.min(...(scores as number[]));
-  return { score, documents };
+  const categories: Partial<Record<OwaspCategory, CategoryScore>> = {};
+  for (const document of documents) {
+    for (const [category, { score: sub, findings }] of Object.entries(document.categories) as [OwaspCategory, CategoryScore][]) {
+      const run = categories[category];
+      categories[category] = run ? { score: Math.min(run.score, sub), findings: run.findings + findings } : { score: sub, findings };
+    }
+  }
+  const sorted = Object.fromEntries(
+    (Object.entries(categories) as [OwaspCategory, CategoryScore][]).sort(([a], [b]) => categoryNumber(a) - categoryNumber(b)),
+  );
+  return { score, categories: sorted, documents };
 }
 
 function categoryNumber(category: OwaspCategory): number {

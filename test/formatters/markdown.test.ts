@@ -12,6 +12,14 @@ describe('markdown formatter', () => {
         '',
         '4 problems (1 error, 1 warning, 1 info, 1 hint) in 2 documents.',
         '',
+        '**Security score: 86/100, the lowest of 2 documents.**',
+        '',
+        '| OWASP API Security Top 10 2023 | Score | Findings |',
+        '| --- | ---: | ---: |',
+        '| API2:2023 Broken Authentication | 98 | 1 |',
+        '| API4:2023 Unrestricted Resource Consumption | 97 | 1 |',
+        '| API8:2023 Security Misconfiguration | 88 | 1 |',
+        '',
         '| Rule | Severity | Findings |',
         '| --- | --- | ---: |',
         `| [require-https-servers](${DOCS}#require-https-servers) | error | 1 |`,
@@ -67,7 +75,9 @@ describe('markdown formatter', () => {
     expect(report).toMatch(/more findings are not shown, to keep this report under 2,000 characters/);
   });
 
-  test('a clean run is the heading and the summary', () => {
-    expect(formatters.markdown({ ...SAMPLE, findings: [] }, context)).toBe('## oasguard\n\nNo problems found in 2 documents.\n');
+  test('a clean run is the heading, the summary and the score', () => {
+    expect(formatters.markdown({ ...SAMPLE, findings: [] }, context)).toBe(
+      '## oasguard\n\nNo problems found in 2 documents.\n\n**Security score: 100/100, the lowest of 2 documents.**\n',
+    );
   });
 });

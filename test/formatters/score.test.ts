@@ -15,29 +15,26 @@ describe('the security score (docs/score.md)', () => {
   test('is 100 for the hardened example, which has no findings', async () => {
     expect(scoreOf(await lintExample('petstore-secure.yaml'))).toEqual({
       score: 100,
+      categories: {},
       documents: [{ file: 'fixtures/examples/petstore-secure.yaml', score: 100, categories: {} }],
     });
   });
 
   test('is low for the insecure example, with a sub-score and a count per OWASP category', async () => {
+    const categories = {
+      'API1:2023': { score: 98, findings: 1 },
+      'API2:2023': { score: 18, findings: 13 },
+      'API3:2023': { score: 96, findings: 1 },
+      'API4:2023': { score: 83, findings: 12 },
+      'API5:2023': { score: 80, findings: 6 },
+      'API7:2023': { score: 99, findings: 1 },
+      'API8:2023': { score: 69, findings: 6 },
+      'API9:2023': { score: 96, findings: 1 },
+    };
     expect(scoreOf(await lintExample('petstore-insecure.yaml'))).toEqual({
       score: 8,
-      documents: [
-        {
-          file: 'fixtures/examples/petstore-insecure.yaml',
-          score: 8,
-          categories: {
-            'API1:2023': { score: 98, findings: 1 },
-            'API2:2023': { score: 18, findings: 13 },
-            'API3:2023': { score: 96, findings: 1 },
-            'API4:2023': { score: 83, findings: 12 },
-            'API5:2023': { score: 80, findings: 6 },
-            'API7:2023': { score: 99, findings: 1 },
-            'API8:2023': { score: 69, findings: 6 },
-            'API9:2023': { score: 96, findings: 1 },
-          },
-        },
-      ],
+      categories,
+      documents: [{ file: 'fixtures/examples/petstore-insecure.yaml', score: 8, categories }],
     });
   });
 
@@ -67,7 +64,11 @@ describe('the security score (docs/score.md)', () => {
 
   test("the run's score is its lowest document's; a document that could not be linted has none, nor has the run", () => {
     const findings = [finding({ ruleId: 'no-oauth2-implicit-flow', file: 'b.yaml' })];
-    expect(scoreOf(result(['a.yaml', 'b.yaml'], findings))).toMatchObject({ score: 83, documents: [{ score: 100 }, { score: 83 }] });
+    expect(scoreOf(result(['a.yaml', 'b.yaml'], findings))).toMatchObject({
+      score: 83,
+      categories: { 'API2:2023': { score: 83, findings: 1 } },
+      documents: [{ score: 100 }, { score: 83 }],
+    });
     const broken = result(
       ['a.yaml', 'b.yaml'],
       [finding({ ruleId: 'parse-error', file: 'b.yaml' })],
@@ -75,6 +76,7 @@ describe('the security score (docs/score.md)', () => {
     );
     expect(scoreOf(broken)).toEqual({
       score: null,
+      categories: {},
       documents: [
         { file: 'a.yaml', score: 100, categories: {} },
         { file: 'b.yaml', score: null, categories: {} },
