@@ -1,6 +1,7 @@
 /**
- * Replaces json-ref-resolver@3.1's inlining of a document's local `$ref`s (LocalFirstResolver), reusing its runner
- * and crawler: the same resolved document, ref map and errors. Checked by test/refs/local-refs.test.ts.
+ * Replaces json-ref-resolver@3.1's inlining of a document's `$ref`s, local ones first and then those to other files
+ * too (LocalFirstResolver), reusing its runners and crawler: the same resolved document, graph, ref maps and errors.
+ * Checked by test/refs/local-refs.test.ts, on random documents and random projects of several files.
  */
 import { Cache, pathToPointer, pointerToPath, ResolveCrawler, Resolver, ResolveRunner } from '../stoplight';
 import type { IGraphNodeData, IResolveOpts, IResolveResult, IResolveRunner, IResolveRunnerOpts } from '../stoplight';
