@@ -276,7 +276,7 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
       quiet: flags.quiet === true,
       maxFindings: flags.maxFindings,
       markdownLimit: flags.markdownLimit,
-      sources: format === 'text' && flags.codeFrame ? (sources ??= await sourcesOf(result, io)) : undefined,
+      sources: (format === 'text' && flags.codeFrame) || format === 'html' ? (sources ??= await sourcesOf(result, io)) : undefined,
     };
     const report = formatters[format](repositoryRelative ? (rebased ??= rebaseResult(result, io.cwd, root)) : result, context);
     if (file === undefined) io.stdout.write(report);

@@ -1,5 +1,6 @@
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
+import { formatHtml } from './html';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
@@ -16,6 +17,7 @@ export const formatters = {
   junit: formatJunit,
   markdown: formatMarkdown,
   gitlab: formatGitlab,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 /**

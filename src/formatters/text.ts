@@ -27,7 +27,7 @@ export function shortPath(pointer: string): string {
 const FRAME_CONTEXT = 2;
 
 /** The lines around where a finding starts, numbered, its line marked with `>` and its column with `^`. */
-function codeFrame(source: string, finding: Finding): string[] {
+export function codeFrame(source: string, finding: Finding): string[] {
   // A final line break ends the last line; it does not start another.
   const lines = source.replace(/\r?\n$/, '').split(/\r?\n/);
   const { line: at, column } = finding.range.start;

@@ -194,7 +194,7 @@ describe('oasguard lint', () => {
     [['lint'], /^oasguard: No input given\.\n {2}Pass OpenAPI files/],
     [
       ['lint', INSECURE, '--format', 'xml'],
-      /^oasguard: Unknown format "xml"\.\n {2}Formats: text, json, sarif, github, junit, markdown, gitlab\./,
+      /^oasguard: Unknown format "xml"\.\n {2}Formats: text, json, sarif, github, junit, markdown, gitlab, html\./,
     ],
     [['lint', INSECURE, '-f', 'sarif:'], /^oasguard: No file given after "sarif:"\./],
     [['lint', INSECURE, '-f', 'json', '-f', 'sarif'], /^oasguard: Only one report can go to standard output\./],
