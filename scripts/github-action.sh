@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The lint step of the GitHub Action (action.yml): annotations on stdout (-f github), the SARIF report to a file,
-# and the Markdown report as the job summary. The exit code is oasguard's, so the step fails as the CLI would.
+# the Markdown report as the job summary, and the HTML report when asked. The exit code is oasguard's, so the step fails as the CLI would.
 set -euo pipefail
 
 # Separated by any whitespace, line breaks included; globs stay unexpanded here, for oasguard to expand.
@@ -16,6 +16,7 @@ if [ -n "${OASGUARD_RULESET:-}" ]; then args+=(--ruleset "$OASGUARD_RULESET"); f
 if [ -n "${OASGUARD_BASELINE:-}" ]; then args+=(--baseline "$OASGUARD_BASELINE"); fi
 if [ -n "${OASGUARD_CATEGORY:-}" ]; then args+=(--sarif-category "$OASGUARD_CATEGORY"); fi
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then args+=(-f "markdown:$GITHUB_STEP_SUMMARY"); fi
+if [ -n "${OASGUARD_HTML_REPORT:-}" ]; then args+=(-f "html:$OASGUARD_HTML_REPORT"); fi
 if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "sarif-file=$sarif_file" >> "$GITHUB_OUTPUT"; fi
 
 # `--` ends the options: an input is always a path, even one that starts with a dash.

@@ -59,7 +59,16 @@ function runLintStep(inputs: Record<string, string>, cwd = REPO_ROOT, actionPath
 describe('GitHub Action', () => {
   test('is a composite action with the documented inputs, each passed to the lint step', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(['files', 'ruleset', 'fail-severity', 'sarif-file', 'category', 'baseline', 'args']);
+    expect(Object.keys(action.inputs)).toEqual([
+      'files',
+      'ruleset',
+      'fail-severity',
+      'sarif-file',
+      'category',
+      'baseline',
+      'args',
+      'html-report',
+    ]);
     const passed = Object.values(lintStep.env ?? {}).join('\n');
     for (const name of Object.keys(action.inputs)) expect(passed).toContain(`\${{ inputs.${name} }}`);
     expect(action.outputs['sarif-file'].value).toBe('${{ steps.lint.outputs.sarif-file }}');
@@ -81,6 +90,19 @@ describe('GitHub Action', () => {
     expect(log.runs[0].results).toHaveLength(INSECURE_TOTAL);
     expect(readFileSync(step.summary, 'utf8')).toMatch(new RegExp(`^## oasguard\n\n${INSECURE_SUMMARY} in 1 document\\.\n`));
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
+  });
+
+  test('html-report writes the HTML report, which the next step uploads as an artifact even when the lint failed', () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'report.html');
+    const step = runLintStep({ files: 'fixtures/examples/petstore-insecure.yaml', 'html-report': report });
+    expect(step.status).toBe(1);
+    expect(readFileSync(report, 'utf8')).toContain('<strong>Security score: 8/100.</strong>');
+    const upload = action.runs.steps.at(-1) as Step & { uses: string; if: string; with: Record<string, string> };
+    expect(upload).toMatchObject({
+      uses: 'actions/upload-artifact@v4',
+      if: "${{ !cancelled() && inputs.html-report != '' }}",
+      with: { name: 'oasguard-report', path: '${{ inputs.html-report }}' },
+    });
   });
 
   test('several whitespace-separated files and globs, a ruleset, and fail-severity none', () => {
