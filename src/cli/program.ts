@@ -159,7 +159,7 @@ function useColor(flags: LintFlags, io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-/** The text of each file a text report shows findings in, for its code frames; a file that cannot be read has none. */
+/** The text of each file with findings, for the code frames of the text and HTML reports; a file that cannot be read has none. */
 async function sourcesOf(result: LintResult, io: CliIo): Promise<Record<string, string>> {
   const files = [...new Set(result.findings.map((finding) => finding.file))];
   const texts = await Promise.all(files.map((file) => readFile(resolve(io.cwd, file), 'utf8').catch(() => undefined)));

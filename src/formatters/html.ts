@@ -28,8 +28,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
 .top{display:flex;gap:2rem;align-items:center;flex-wrap:wrap}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}
-td.n{text-align:right}
+td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}
 .error{color:#b42318}.warn{color:#9a6700}.info{color:#0969da}.hint{color:#57606a}
 details{margin:.25rem 0}summary{cursor:pointer}
 pre{background:#f6f8fa;padding:.5rem;overflow:auto;margin:.25rem 0}
@@ -74,11 +73,16 @@ export const HTML_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** A score's colour: green from 80, amber from 50, red below. */
+function scoreColour(score: number): string {
+  return score >= 80 ? '#1a7f37' : score >= 50 ? '#9a6700' : '#b42318';
+}
+
 /** A gauge: an arc around the score, coloured by how good it is. */
 function gauge(score: number | null): string {
   const circumference = 2 * Math.PI * 42;
   const filled = score === null ? 0 : (score / 100) * circumference;
-  const colour = score === null ? '#57606a' : score >= 80 ? '#1a7f37' : score >= 50 ? '#9a6700' : '#b42318';
+  const colour = score === null ? '#57606a' : scoreColour(score);
   return [
     `<svg width="120" height="120" viewBox="0 0 100 100" role="img" aria-label="Security score ${score ?? 'none'} of 100">`,
     '<circle cx="50" cy="50" r="42" fill="none" stroke="#d0d7de" stroke-width="10"/>',
@@ -99,7 +103,7 @@ function categoryBars(run: RunScore): string {
     return [
       `<text x="0" y="${y + 15}" font-size="12">${escapeHtml(label)}</text>`,
       `<rect x="330" y="${y + 4}" width="200" height="14" fill="#d0d7de"/>`,
-      `<rect x="330" y="${y + 4}" width="${score * 2}" height="14" fill="${score >= 80 ? '#1a7f37' : score >= 50 ? '#9a6700' : '#b42318'}"/>`,
+      `<rect x="330" y="${y + 4}" width="${score * 2}" height="14" fill="${scoreColour(score)}"/>`,
       `<text x="540" y="${y + 15}" font-size="12">${score} (${findings} ${findings === 1 ? 'finding' : 'findings'})</text>`,
     ].join('');
   });

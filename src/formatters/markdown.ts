@@ -55,9 +55,9 @@ function scoreLines(result: LintResult): string[] {
 
 /**
  * A Markdown summary for GitHub job summaries and pull-request comments: the summary sentence, the security score
- * with its OWASP categories, findings per rule,
- * and a table of findings, the most severe first, folded in a details block; within `markdownLimit` characters
- * (default {@link MARKDOWN_DEFAULT_LIMIT}), the findings that do not fit counted instead of listed.
+ * with its OWASP categories, findings per rule, and a table of findings, the most severe first, folded in a details
+ * block; within `markdownLimit` characters (default {@link MARKDOWN_DEFAULT_LIMIT}), the findings that do not fit
+ * counted instead of listed.
  */
 export const formatMarkdown: Formatter = (result, context) => {
   const limit = context.markdownLimit ?? MARKDOWN_DEFAULT_LIMIT;

@@ -81,47 +81,45 @@ export function scoreOf(result: LintResult): RunScore {
   const ruleCategories = new Map(result.rules.map((rule) => [rule.id, rule.owasp]));
   const categoryOf = (ruleId: string) => ruleCategories.get(ruleId);
   const unlinted = new Set(result.unlinted.map(({ file }) => file));
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of result.findings) cached(byFile, finding.file, () => []).push(finding);
   const documents = result.files.map((file): DocumentScore => {
     if (unlinted.has(file)) return { file, score: null, categories: {} };
-    const findings = result.findings.filter((finding) => finding.file === file);
+    const findings = byFile.get(file) ?? [];
     const byCategory = new Map<OwaspCategory, Finding[]>();
     for (const finding of findings) {
       const category = categoryOf(finding.ruleId);
       if (category) cached(byCategory, category, () => []).push(finding);
     }
-    return {
-      file,
-      score: fromPenalty(penalty(findings, categoryOf)),
-      categories: Object.fromEntries(
-        [...byCategory]
-          .sort(([a], [b]) => categoryNumber(a) - categoryNumber(b))
-          .map(([category, inCategory]) => [
-            category,
-            { score: fromPenalty(penalty(inCategory, categoryOf)), findings: inCategory.length },
-          ]),
-      ),
-    };
+    const categories = [...byCategory].map(([category, inCategory]): [OwaspCategory, CategoryScore] => [
+      category,
+      { score: fromPenalty(penalty(inCategory, categoryOf)), findings: inCategory.length },
+    ]);
+    return { file, score: fromPenalty(penalty(findings, categoryOf)), categories: inCategoryOrder(categories) };
   });
-  const scores = documents.map((document) => document.score);
-  const score = scores.length === 0 || scores.includes(null) ? null : Math.min(...(scores as number[]));
-  const categories: Partial<Record<OwaspCategory, CategoryScore>> = {};
+  // A loop, not Math.min(...): a run may hold more documents than a call takes arguments.
+  let score: number | null = documents.length === 0 ? null : 100;
+  for (const document of documents) score = score === null || document.score === null ? null : Math.min(score, document.score);
+  const categories = new Map<OwaspCategory, CategoryScore>();
   for (const document of documents) {
     for (const [category, { score: sub, findings }] of Object.entries(document.categories) as [OwaspCategory, CategoryScore][]) {
-      const run = categories[category];
-      categories[category] = run ? { score: Math.min(run.score, sub), findings: run.findings + findings } : { score: sub, findings };
+      const run = categories.get(category);
+      categories.set(category, run ? { score: Math.min(run.score, sub), findings: run.findings + findings } : { score: sub, findings });
     }
   }
-  const sorted = Object.fromEntries(
-    (Object.entries(categories) as [OwaspCategory, CategoryScore][]).sort(([a], [b]) => categoryNumber(a) - categoryNumber(b)),
-  );
-  return { score, categories: sorted, documents };
+  return { score, categories: inCategoryOrder([...categories]), documents };
+}
+
+/** Categories as an object in their numeric order (API1, API2, ... API10). */
+function inCategoryOrder(entries: [OwaspCategory, CategoryScore][]): Partial<Record<OwaspCategory, CategoryScore>> {
+  return Object.fromEntries(entries.sort(([a], [b]) => categoryNumber(a) - categoryNumber(b)));
 }
 
 function categoryNumber(category: OwaspCategory): number {
   return Number(/^API(\d+)/.exec(category)![1]);
 }
 
-/** The run's score in a sentence, for the text report: "Security score: 11/100." */
+/** The run's score in a sentence, for the reports people read: "Security score: 8/100." */
 export function scoreSentence(run: RunScore): string {
   if (run.score === null) {
     const unscored = run.documents.filter((document) => document.score === null).length;
