@@ -4,67 +4,29 @@
  * rule with their fix hints and code frames, filtered by severity, rule and category and searched in the page.
  *
  * Safe to open from a CI artifact or an e-mail: nothing is loaded (styles and script inline, no fonts, images or
- * URLs fetched), a Content-Security-Policy allows that one style and that one script by hash and nothing else, and
- * every piece of document content is escaped, control characters made visible first.
+ * URLs fetched), and a Content-Security-Policy allows that one style and that one script by hash and nothing else.
+ * Document content reaches the page two ways, control characters made visible first in both: escaped in the
+ * markup written here, and as JSON data the script shows as text (see html-page.ts).
  */
 import { createHash } from 'node:crypto';
 import { cached } from '../shared/cached';
 import { severityRank } from '../shared/severity';
 import { SEVERITIES } from '../shared/types';
 import type { Finding, LintResult, OwaspCategory, RuleMeta, Severity } from '../shared/types';
+import { SCRIPT, STYLE } from './html-page';
 import { printable } from './printable';
 import { CategoryScore, OWASP_CATEGORY_NAMES, RunScore, scoreOf, scoreSentence } from './score';
-import { countBySeverity, summarize } from './summary';
-import { codeFrame } from './text';
-import type { Formatter } from './types';
+import { countBySeverity, ruleCounts, summarize } from './summary';
+import { codeFrame, sourceLines } from './text';
+import type { FormatContext, Formatter } from './types';
 
 /** Document content as HTML text or attribute value: visible control characters, then entities for markup. */
 export function escapeHtml(text: string): string {
   return printable(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const STYLE = `
-body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1f2328}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
-.top{display:flex;gap:2rem;align-items:center;flex-wrap:wrap}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}
-td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}
-.error{color:#b42318}.warn{color:#9a6700}.info{color:#0969da}.hint{color:#57606a}
-details{margin:.25rem 0}summary{cursor:pointer}
-pre{background:#f6f8fa;padding:.5rem;overflow:auto;margin:.25rem 0}
-.filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:center;background:#f6f8fa;padding:.5rem;position:sticky;top:0}
-.muted{color:#57606a}
-`;
-
-/** Hides the findings the filters leave out, and the rule and file groups left empty. */
-const SCRIPT = `
-(() => {
-  const form = document.getElementById('filters');
-  const rows = [...document.querySelectorAll('tr[data-severity]')];
-  const shown = document.getElementById('shown');
-  const apply = () => {
-    const severities = new Set([...form.querySelectorAll('input[name=severity]:checked')].map((box) => box.value));
-    const rule = form.elements.rule.value;
-    const category = form.elements.category.value;
-    const words = form.elements.search.value.trim().toLowerCase();
-    let count = 0;
-    for (const row of rows) {
-      const visible = severities.has(row.dataset.severity) && (!rule || row.dataset.rule === rule) &&
-        (!category || row.dataset.category === category) && (!words || row.textContent.toLowerCase().includes(words));
-      row.hidden = !visible;
-      if (visible) count += 1;
-    }
-    for (const group of document.querySelectorAll('[data-group]')) group.hidden = !group.querySelector('tr[data-severity]:not([hidden])');
-    shown.textContent = String(count);
-  };
-  form.addEventListener('input', apply);
-  form.addEventListener('submit', (event) => event.preventDefault());
-  apply();
-})();
-`;
-
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-/** Everything forbidden but the inline style and script above, by their hashes. */
+/** Everything forbidden but the page's inline style and script, by their hashes. */
 export const HTML_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `style-src ${hash(STYLE)}`,
@@ -110,52 +72,110 @@ function categoryBars(run: RunScore): string {
   return `<svg width="680" height="${categories.length * rowHeight}" role="img" aria-label="Score per OWASP category">${bars.join('')}</svg>`;
 }
 
-function link(rule: RuleMeta | undefined, text: string): string {
-  // Only a documentation URL of ours or a ruleset's that is plain https becomes a link.
-  return rule?.docsUrl && /^https:\/\/[^\s"'<>]+$/.test(rule.docsUrl)
-    ? `<a href="${escapeHtml(rule.docsUrl)}" rel="noreferrer">${escapeHtml(text)}</a>`
-    : escapeHtml(text);
+/** A rule's documentation URL when it is plain https (ours, or a ruleset's): the only links the page has. */
+function docsUrl(rule: RuleMeta | undefined): string | undefined {
+  return rule?.docsUrl && /^https:\/\/[^\s"'<>]+$/.test(rule.docsUrl) ? rule.docsUrl : undefined;
 }
 
-function findingRow(finding: Finding, rule: RuleMeta | undefined, source: string | undefined): string {
-  const where = `${finding.range.start.line}:${finding.range.start.column}`;
-  const frame = source === undefined ? '' : `<pre>${escapeHtml(codeFrame(source, finding).join('\n'))}</pre>`;
-  const fix = rule?.fix ? `<div class="muted">Fix: ${escapeHtml(rule.fix)}</div>` : '';
-  const reason = finding.suppression ? `<div class="muted">Suppressed: ${escapeHtml(finding.suppression.reason)}</div>` : '';
+/** The findings the page's script renders: by file, then by rule (the most severe rules first), in finding order. */
+interface PageData {
+  files: string[];
+  rules: { id: string; docs?: string; fix?: string; category?: OwaspCategory }[];
+  /** The findings, and the suppressed and baselined ones when there are any. */
+  sections: { findings: PageGroup[]; aside?: PageGroup[] };
+}
+interface PageGroup {
+  /** Indexes into `files` and `rules`: a path or a fix hint is written once, not once per finding. */
+  file: number;
+  rule: number;
+  findings: PageFinding[];
+}
+interface PageFinding {
+  severity: Severity;
+  line: number;
+  column: number;
+  message: string;
+  pointer: string;
+  frame?: string;
+  reason?: string;
+}
+
+/** Document content is made printable here; the script shows it as text. */
+function pageData(result: LintResult, rules: ReadonlyMap<string, RuleMeta>, sources: FormatContext['sources']): PageData {
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  const ruleList: PageData['rules'] = [];
+  const ruleIndex = new Map<string, number>();
+  const linesOf = new Map<string, string[] | undefined>();
+  const index = <T>(map: Map<string, number>, list: T[], key: string, entry: () => T) => cached(map, key, () => list.push(entry()) - 1);
+  const groupsOf = (findings: readonly Finding[]): PageGroup[] => {
+    const byFile = new Map<string, Map<string, Finding[]>>();
+    for (const finding of findings)
+      cached(
+        cached(byFile, finding.file, () => new Map<string, Finding[]>()),
+        finding.ruleId,
+        () => [],
+      ).push(finding);
+    return [...byFile].flatMap(([file, byRule]) => {
+      const lines = cached(linesOf, file, () => (sources?.[file] === undefined ? undefined : sourceLines(sources[file])));
+      return [...byRule]
+        .map(([ruleId, list]) => ({ ruleId, list, worst: worstRank(list) }))
+        .sort((a, b) => a.worst - b.worst || (a.ruleId < b.ruleId ? -1 : 1))
+        .map(({ ruleId, list }) => ({
+          file: index(fileIndex, files, file, () => printable(file)),
+          rule: index(ruleIndex, ruleList, ruleId, () => {
+            const rule = rules.get(ruleId);
+            return { id: printable(ruleId), docs: docsUrl(rule), fix: rule?.fix && printable(rule.fix), category: rule?.owasp };
+          }),
+          findings: list.map((finding) => ({
+            severity: finding.severity,
+            line: finding.range.start.line,
+            column: finding.range.start.column,
+            message: printable(finding.message),
+            pointer: printable(finding.pointer),
+            frame: lines && codeFrame(lines, finding).join('\n'),
+            reason: finding.suppression && printable(finding.suppression.reason),
+          })),
+        }));
+    });
+  };
+  const findings = groupsOf(result.findings);
+  const aside = groupsOf([...result.suppressed, ...result.baselined]);
+  return { files, rules: ruleList, sections: aside.length === 0 ? { findings } : { findings, aside } };
+}
+
+/** The most severe rank among findings; a loop, as a rule may have more findings than a call takes arguments. */
+function worstRank(findings: readonly Finding[]): number {
+  return findings.reduce((worst, finding) => Math.min(worst, severityRank(finding.severity)), Infinity);
+}
+
+/**
+ * JSON in a `<script type="application/json">` block: not run, so outside the policy, and with every `<` escaped so no
+ * content can close the block or open a comment in it.
+ */
+function dataBlock(data: PageData): string {
+  return `<script type="application/json" id="report-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+}
+
+/** Rules past which their table starts folded, so the findings stay near the top. */
+const RULES_SHOWN_OPEN = 12;
+
+/** Counts per rule, each with a button that filters the findings to it. */
+function ruleTable(result: LintResult, rules: ReadonlyMap<string, RuleMeta>): string {
+  const counts = ruleCounts(result.findings);
+  const rows = counts.map(({ ruleId, severity, count }) => {
+    const rule = rules.get(ruleId);
+    const url = docsUrl(rule);
+    const name = url ? `<a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(ruleId)}</a>` : escapeHtml(ruleId);
+    const category = rule?.owasp ? `${rule.owasp} ${OWASP_CATEGORY_NAMES[rule.owasp]}` : '';
+    const show = `<button type="button" data-rule="${escapeHtml(ruleId)}">${count}</button>`;
+    return `<tr><td>${name}</td><td class="${severity}">${severity}</td><td>${escapeHtml(category)}</td><td>${show}</td></tr>`;
+  });
   return [
-    `<tr data-severity="${finding.severity}" data-rule="${escapeHtml(finding.ruleId)}" data-category="${rule?.owasp ?? ''}">`,
-    `<td class="${finding.severity}">${finding.severity}</td><td>${escapeHtml(where)}</td>`,
-    `<td>${escapeHtml(finding.message)}${fix}${reason}${frame}<div class="muted">${escapeHtml(finding.pointer || '(document)')}</div></td>`,
-    '</tr>',
+    `<details id="rules"${counts.length > RULES_SHOWN_OPEN ? '' : ' open'}><summary>Findings per rule (${counts.length} ${counts.length === 1 ? 'rule' : 'rules'})</summary>`,
+    `<table><thead><tr><th>Rule</th><th>Severity</th><th>OWASP category</th><th>Findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    '</details>',
   ].join('');
-}
-
-/** Findings by file, then by rule (the most severe rules first), each rule a folded table. */
-function findingGroups(
-  findings: readonly Finding[],
-  rules: ReadonlyMap<string, RuleMeta>,
-  sources: Readonly<Record<string, string>> | undefined,
-): string {
-  const byFile = new Map<string, Map<string, Finding[]>>();
-  for (const finding of findings)
-    cached(
-      cached(byFile, finding.file, () => new Map<string, Finding[]>()),
-      finding.ruleId,
-      () => [],
-    ).push(finding);
-  const worst = (list: Finding[]) => Math.min(...list.map((finding) => severityRank(finding.severity)));
-  return [...byFile]
-    .map(([file, byRule]) => {
-      const groups = [...byRule]
-        .sort(([a, x], [b, y]) => worst(x) - worst(y) || (a < b ? -1 : 1))
-        .map(([ruleId, list]) => {
-          const rule = rules.get(ruleId);
-          const rows = list.map((finding) => findingRow(finding, rule, sources?.[finding.file])).join('');
-          return `<details data-group open><summary>${link(rule, ruleId)} <span class="muted">(${list.length})</span></summary><table><tbody>${rows}</tbody></table></details>`;
-        });
-      return `<section data-group><h3>${escapeHtml(file)}</h3>${groups.join('')}</section>`;
-    })
-    .join('');
 }
 
 function filters(result: LintResult, rules: ReadonlyMap<string, RuleMeta>): string {
@@ -176,7 +196,7 @@ function filters(result: LintResult, rules: ReadonlyMap<string, RuleMeta>): stri
     `<select name="rule" aria-label="Rule"><option value="">All rules</option>${options(ruleIds, (id) => id)}</select>`,
     `<select name="category" aria-label="OWASP category"><option value="">All categories</option>${options(categories, (c) => `${c} ${OWASP_CATEGORY_NAMES[c as OwaspCategory]}`)}</select>`,
     '<input type="search" name="search" placeholder="Search findings" aria-label="Search findings">',
-    `<span><span id="shown">${result.findings.length}</span> shown</span>`,
+    '<span id="findings-shown"></span>',
     '</form>',
   ].join('');
 }
@@ -184,20 +204,28 @@ function filters(result: LintResult, rules: ReadonlyMap<string, RuleMeta>): stri
 export const formatHtml: Formatter = (result, context) => {
   const rules = new Map(result.rules.map((rule) => [rule.id, rule]));
   const run = scoreOf(result);
-  const aside = [...result.suppressed, ...result.baselined];
+  const data = pageData(result, rules, context.sources);
+  const anything = data.sections.findings.length > 0 || data.sections.aside !== undefined;
   const body = [
     '<h1>oasguard report</h1>',
     `<div class="top">${gauge(run.score)}<div><p><strong>${escapeHtml(scoreSentence(run))}</strong></p><p>${escapeHtml(summarize(result))}</p></div></div>`,
     '<h2>OWASP API Security Top 10 2023</h2>',
     categoryBars(run),
     '<h2>Findings</h2>',
-    result.findings.length === 0 ? '<p>No findings.</p>' : filters(result, rules) + findingGroups(result.findings, rules, context.sources),
-    ...(aside.length === 0
+    ...(result.findings.length === 0 ? [] : [ruleTable(result, rules)]),
+    ...(anything
+      ? [
+          filters(result, rules),
+          "<noscript><p>The findings are listed by the page's script: allow it, or read the JSON report.</p></noscript>",
+          '<div id="findings"></div>',
+        ]
+      : ['<p>No findings.</p>']),
+    ...(data.sections.aside === undefined
       ? []
       : [
           '<h2>Suppressed and baselined</h2>',
-          '<p class="muted">Not counted against the run or the score.</p>',
-          findingGroups(aside, rules, context.sources),
+          '<p class="muted">Not counted against the run or the score. <span id="aside-shown"></span></p>',
+          '<div id="aside"></div>',
         ]),
   ];
   return [
@@ -209,7 +237,7 @@ export const formatHtml: Formatter = (result, context) => {
     `<style>${STYLE}</style>`,
     '</head><body>',
     ...body,
-    `<script>${SCRIPT}</script>`,
+    ...(anything ? [dataBlock(data), `<script>${SCRIPT}</script>`] : []),
     '</body></html>',
     '',
   ].join('\n');

@@ -26,10 +26,14 @@ export function shortPath(pointer: string): string {
 /** How many source lines a code frame shows before and after a finding's line. */
 const FRAME_CONTEXT = 2;
 
-/** The lines around where a finding starts, numbered, its line marked with `>` and its column with `^`. */
-export function codeFrame(source: string, finding: Finding): string[] {
+/** A source's lines, for {@link codeFrame}: split once per file, as a file may hold thousands of findings. */
+export function sourceLines(source: string): string[] {
   // A final line break ends the last line; it does not start another.
-  const lines = source.replace(/\r?\n$/, '').split(/\r?\n/);
+  return source.replace(/\r?\n$/, '').split(/\r?\n/);
+}
+
+/** The lines around where a finding starts, numbered, its line marked with `>` and its column with `^`. */
+export function codeFrame(lines: readonly string[], finding: Finding): string[] {
   const { line: at, column } = finding.range.start;
   const last = Math.min(lines.length, at + FRAME_CONTEXT);
   const width = String(last).length;
@@ -96,7 +100,8 @@ export const formatText: Formatter = (result, context) => {
     const severityWidth = widest(findings.map((f) => f.severity));
     const messages = findings.map((f) => printable(f.message));
     const messageWidth = widest(messages);
-    const source = context.sources?.[file];
+    const text = context.sources?.[file];
+    const source = text === undefined ? undefined : sourceLines(text);
     findings.forEach((finding, index) => {
       const severity = severityColour[finding.severity](finding.severity.padEnd(severityWidth));
       const position = paint.dim(positions[index].padStart(positionWidth));

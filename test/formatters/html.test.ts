@@ -41,16 +41,41 @@ function hostileResult(): LintResult {
 const contents = (html: string, tag: string) =>
   [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => match[1]);
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const DATA_BLOCK = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/;
+
+interface PageData {
+  files: string[];
+  rules: { id: string; docs?: string; fix?: string; category?: string }[];
+  sections: Record<
+    string,
+    { file: number; rule: number; findings: { message: string; pointer: string; frame?: string; reason?: string }[] }[]
+  >;
+}
+/** The JSON the page's script renders, as the browser reads it. */
+const pageData = (html: string): PageData => JSON.parse(DATA_BLOCK.exec(html)![1]);
 
 describe('html formatter', () => {
   test('renders document content as text: no markup, script, link or control character gets through', () => {
     const html = formatters.html(hostileResult(), context);
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).not.toMatch(/<img|<\/textarea>|href="javascript:|\u001b|\u202e/i);
-    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;&#60;/textarea&#62;');
-    expect(html).toContain('\\u001b[31mred \\u202eevil');
-    // The custom rule's javascript: URL is not a link; its id is text.
-    expect(html).toContain('<summary>x&#34;&#62;&#60;img src=x&#62; <span class="muted">(1)</span></summary>');
+    // In the markup (the rule table and the filters), content is escaped...
+    expect(html).toContain('<option value="x&#34;&#62;&#60;img src=x&#62;">x&#34;&#62;&#60;img src=x&#62;</option>');
+    // ...and in the data block, no "<" can close the block or open a comment.
+    expect(DATA_BLOCK.exec(html)![1]).not.toContain('<');
+    const data = pageData(html);
+    expect(data.files).toEqual(['a"><img src=x onerror=alert(1)>.yaml', 'b.yaml']);
+    const findings = data.sections.findings.flatMap((group) => group.findings);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      '<script>alert(1)</script></textarea><img src=x onerror=alert(1)> javascript:alert(1) \\u001b[31mred \\u202eevil',
+      '<script>alert(1)</script></textarea><img src=x onerror=alert(1)> javascript:alert(1) \\u001b[31mred \\u202eevil',
+    ]);
+    expect(data.sections.aside[0].findings[0].reason).toBe(findings[0].message);
+    // The custom rule's javascript: URL is no link.
+    expect(data.rules.map((rule) => [rule.id, rule.docs])).toEqual([
+      ['require-https-servers', 'https://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers'],
+      ['x"><img src=x>', undefined],
+    ]);
   });
 
   test('loads nothing: its one style and one script are allowed by hash, and everything else is forbidden', () => {
@@ -61,11 +86,11 @@ describe('html formatter', () => {
     expect(policy).toBe(
       `default-src 'none'; style-src ${sha256(style)}; script-src ${sha256(script)}; base-uri 'none'; form-action 'none'`,
     );
-    // Attribute values emptied first: escaped content in them may read "src=".
-    expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^>]*\ssrc=|<link|url\(|@import|<iframe|<object/i);
-    // The only links are to documentation.
+    // Attribute values and the data block emptied first: escaped content in them may read "src=".
+    const markup = html.replace(DATA_BLOCK, '').replace(/"[^"]*"/g, '""');
+    expect(markup).not.toMatch(/<[a-z][^>]*\ssrc=|<link|url\(|@import|<iframe|<object/i);
+    // The only link is to the documentation of the one rule that has some.
     expect([...html.matchAll(/href="([^"]*)"/g)].map(([, url]) => url)).toEqual([
-      'https://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers',
       'https://github.com/oasguard/oasguard/blob/main/docs/rules.md#require-https-servers',
     ]);
   });
@@ -80,8 +105,16 @@ describe('html formatter', () => {
     expect(html).toContain('aria-label="Security score 8 of 100"');
     expect(html).toContain('<strong>Security score: 8/100.</strong>');
     expect(html).toContain('API2:2023 Broken Authentication</text>');
-    expect(html.match(/<tr data-severity=/g)).toHaveLength(result.findings.length);
-    expect(html).toContain('&#62; 7 |   - url: http://petstore.example.com/v1');
+    const data = pageData(html);
+    const findings = data.sections.findings.flatMap((group) => group.findings);
+    expect(findings).toHaveLength(result.findings.length);
+    // Groups are by file, then by rule, the most severe rules first.
+    const groups = data.sections.findings.map((group) => ({ ...group, rule: data.rules[group.rule].id }));
+    expect(groups.map((group) => group.rule).slice(0, 2)).toEqual(['no-api-key-in-query', 'no-credentials-in-url']);
+    expect(groups.find((group) => group.rule === 'require-https-servers')!.findings[0].frame).toContain(
+      '> 7 |   - url: http://petstore.example.com/v1',
+    );
+    expect(data.sections.aside).toBeUndefined();
   });
 
   test('oasguard lint -f html:FILE writes the report', async () => {
@@ -92,5 +125,7 @@ describe('html formatter', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('<strong>Security score: 100/100.</strong>');
     expect(html).toContain('<p>No findings.</p>');
+    // Nothing to render: no data and no script.
+    expect(html).not.toContain('<script');
   });
 });

@@ -34,9 +34,9 @@ describe('the npm package', () => {
     );
   });
 
-  test('and nothing a user does not run: no sources, tests, fixtures, scripts or benchmark data', () => {
+  test('and nothing a user does not run: no sources, tests, fixtures, scripts, benchmark data or screenshots', () => {
     const top = new Set(files.map((path) => path.split('/')[0]));
     expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'package.json', 'rulesets']);
-    expect(files.filter((path) => /\.test\.|^dist\/docs\//.test(path))).toEqual([]);
+    expect(files.filter((path) => /\.test\.|^dist\/docs\/|\.png$/.test(path))).toEqual([]);
   });
 });
