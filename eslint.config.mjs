@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
  * The folders of src/ from the bottom up: a folder imports only folders listed before it. `spectral` (the published
  * Spectral rulesets), `docs`, `index.ts` and `cli` sit on top.
  */
-const LAYERS = ['shared', 'stoplight', 'input', 'refs', 'rules', 'authz', 'engine', 'config', 'lint', 'formatters'];
+const LAYERS = ['shared', 'stoplight', 'input', 'refs', 'rules', 'authz', 'snapshot', 'engine', 'config', 'lint', 'diff', 'formatters'];
 
 const STOPLIGHT = { group: ['@stoplight/*'], message: 'Import Stoplight through src/stoplight, the Spectral boundary.' };
 

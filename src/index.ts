@@ -22,6 +22,12 @@ export type { CategoryScore, DocumentScore, RunScore } from './formatters/score'
 export { AUTHZ_FORMATS, AUTHZ_JSON_VERSION, formatAuthz } from './formatters/authz';
 export type { AuthzFormat } from './formatters/authz';
 export type { AuthzSettings } from './authz/matrix';
+export { diffPaths, diffRevision } from './diff/diff';
+export type { DiffOptions } from './diff/diff';
+export { pathShape } from './diff/compare';
+export { CHANGE_KINDS } from './shared/change-kinds';
+export { DIFF_FORMATS, DIFF_JSON_VERSION, diffAsLintResult, diffHeadline, formatDiff } from './formatters/diff';
+export type { DiffFormat } from './formatters/diff';
 export { rules, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/define-rule';
 export { diagnostics } from './rules/diagnostics';

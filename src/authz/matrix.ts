@@ -17,7 +17,7 @@ export interface AuthzSettings {
 }
 
 /** The alternatives of a security list, each as the schemes it asks for with their type and scopes. */
-function alternativesOf(security: EffectiveSecurity | undefined, schemes: JsonObject): AuthzScheme[][] {
+export function alternativesOf(security: EffectiveSecurity | undefined, schemes: JsonObject): AuthzScheme[][] {
   return (security?.alternatives ?? []).map(({ requirement }) =>
     Object.entries(requirement).map(([scheme, scopes]) => {
       const declared = schemes[scheme];

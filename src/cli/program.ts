@@ -7,10 +7,11 @@ import { dirname, resolve } from 'node:path';
 // oasguard's public API (src/index.ts).
 import type { FormatName, LintOptions, LintResult, Severity } from '../index';
 import { RULESET_FILES } from '../config/ruleset-files';
-import { formatters, isFormatName, rebaseResult, REPOSITORY_RELATIVE_FORMATS, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
+import { formatters, rebaseResult, REPOSITORY_RELATIVE_FORMATS, SARIF_MAX_RESULTS, sarifResultCount } from '../formatters';
 import { scoreOf } from '../formatters/score';
 import { repositoryRoot } from './repository';
 import { AUTHZ_FORMATS, AuthzFormat, formatAuthz } from '../formatters/authz';
+import { DIFF_FORMATS, diffAsLintResult, formatDiff } from '../formatters/diff';
 import { formatRuleList, RULE_LIST_FORMATS, RuleListFormat } from '../formatters/rules';
 import { printable } from '../formatters/printable';
 import { DEFAULT_LIMITS } from '../input/limits';
@@ -77,6 +78,15 @@ interface LintFlags extends LintingFlags {
   showSuppressed?: boolean;
 }
 
+interface DiffFlags extends LintingFlags {
+  base?: string;
+  format: string[];
+  output?: string;
+  failSeverity: FailSeverity;
+  sarifCategory?: string;
+  markdownLimit?: number;
+}
+
 interface BaselineFlags extends LintingFlags {
   output: string;
 }
@@ -97,8 +107,8 @@ function wholeNumber(min: number, max: number): (value: string) => number {
 }
 
 /** One report of a run: a format, written to a file or (without one) to standard output. */
-interface ReportTarget {
-  format: FormatName;
+interface ReportTarget<F extends string = FormatName> {
+  format: F;
   file?: string;
 }
 
@@ -108,17 +118,21 @@ const FORMAT_LIST = Object.keys(formatters).join(', ');
  * The reports asked for by `-f NAME[:FILE]` (repeatable) and `-o FILE` (the file of the one format given without
  * one). At most one report goes to standard output; when every report goes to a file, the text report does.
  */
-export function reportTargets(formats: readonly string[], output: string | undefined): ReportTarget[] {
-  const targets = (formats.length > 0 ? formats : ['text']).map((spec): ReportTarget => {
+export function reportTargets<F extends string = FormatName>(
+  formats: readonly string[],
+  output: string | undefined,
+  names: readonly F[] = Object.keys(formatters) as F[],
+): ReportTarget<F>[] {
+  const targets = (formats.length > 0 ? formats : ['text']).map((spec): ReportTarget<F> => {
     // The first colon only: a Windows path (`sarif:C:\\out.sarif`) keeps its own.
     const colon = spec.indexOf(':');
     const format = colon < 0 ? spec : spec.slice(0, colon);
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
-    if (!isFormatName(format))
-      throw new UsageError(`Unknown format "${format}".`, `Formats: ${FORMAT_LIST}. Write one to a file with -f NAME:FILE.`);
+    if (!(names as readonly string[]).includes(format))
+      throw new UsageError(`Unknown format "${format}".`, `Formats: ${names.join(', ')}. Write one to a file with -f NAME:FILE.`);
     if (file === '')
       throw new UsageError(`No file given after "${format}:".`, `Write -f ${format}:FILE, or -f ${format} for standard output.`);
-    return { format, file };
+    return { format: format as F, file };
   });
   const toStdout = targets.filter((target) => target.file === undefined);
   if (output !== undefined) {
@@ -135,7 +149,7 @@ export function reportTargets(formats: readonly string[], output: string | undef
   const files = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
   const repeated = files.find((file, index) => files.indexOf(file) !== index);
   if (repeated !== undefined) throw new UsageError(`Two reports would be written to ${repeated}.`);
-  return targets.some((target) => target.file === undefined) ? targets : [...targets, { format: 'text' }];
+  return targets.some((target) => target.file === undefined) ? targets : [...targets, { format: 'text' as F }];
 }
 
 /**
@@ -336,6 +350,48 @@ async function printAuthz(inputs: string[], flags: AuthzFlags, io: CliIo): Promi
   return result.unlinted.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
+/**
+ * `diff`: the security changes from an old version to a new one, and the findings new in it. Exit 1 when a change
+ * or a new finding is at or above the fail severity.
+ */
+async function runDiff(paths: string[], flags: DiffFlags, io: CliIo): Promise<number> {
+  if (paths.includes('-')) throw new UsageError('diff reads files, not standard input.');
+  if (flags.base === undefined && paths.length !== 2)
+    throw new UsageError(
+      'Compare two versions: oasguard diff OLD NEW, or oasguard diff --base REV PATHS...',
+      `Got ${paths.length} path${paths.length === 1 ? '' : 's'}.`,
+    );
+  const targets = reportTargets(flags.format, flags.output, DIFF_FORMATS);
+  const outputs = targets.flatMap((target) => (target.file === undefined ? [] : [target.file]));
+  await checkOutputs(outputs, paths, [], io);
+  const { diffPaths, diffRevision } = await engine();
+  const { stdin: _stdin, ...options } = await lintOptions(paths, flags, io);
+  const result = flags.base === undefined ? await diffPaths(paths[0], paths[1], options) : await diffRevision(flags.base, paths, options);
+  const read = result.documents.flatMap((document) => document.after ?? []).map((file) => resolve(io.cwd, file));
+  const clash = outputs.find((output) => read.includes(resolve(io.cwd, output)));
+  if (clash !== undefined) throw refusedOutput(clash, 'it is a document this diff compared');
+  const root = repositoryRoot(io.cwd);
+  const context = {
+    color: false,
+    cwd: io.cwd,
+    failSeverity: flags.failSeverity,
+    sarifCategory: flags.sarifCategory,
+    markdownLimit: flags.markdownLimit,
+  };
+  for (const { format, file } of targets) {
+    const report =
+      format === 'sarif' || format === 'github'
+        ? formatters[format](rebaseResult(diffAsLintResult(result), io.cwd, root), { ...context, cwd: root })
+        : formatDiff(result, format, context);
+    if (file === undefined) io.stdout.write(report);
+    else await writeOutput(io, file, report);
+  }
+  const { failSeverity } = flags;
+  if (failSeverity === 'none') return EXIT.ok;
+  const counted = [...result.changes, ...result.newFindings];
+  return counted.some((entry) => isAtLeast(entry.severity, failSeverity)) ? EXIT.findings : EXIT.ok;
+}
+
 interface RulesFlags {
   format: RuleListFormat;
   ruleset?: string;
@@ -463,6 +519,27 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'text, markdown, json or csv').choices(AUTHZ_FORMATS).default('text'))
       .option('-o, --output <file>', 'write the matrix to this file instead of standard output'),
   ).action(async (inputs: string[], flags: AuthzFlags) => setExitCode(await printAuthz(inputs, flags, io)));
+
+  addLintingOptions(
+    program
+      .command('diff')
+      .description("what a change does to an API's security: two files or directories, or --base REV and paths in the work tree")
+      .argument('[paths...]', 'OLD NEW, or with --base the files and directories to compare with the revision')
+      .option('--base <revision>', 'compare the paths with their versions in this git revision (read with git, no checkout)')
+      .addOption(
+        new Option('-f, --format <format[:file]>', `report format (${DIFF_FORMATS.join(', ')}), to stdout or to a file; repeat for several`)
+          .argParser((value: string, previous: string[]) => [...previous, value])
+          .default([], 'text'),
+      )
+      .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
+      .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
+      .addOption(
+        new Option('--fail-severity <severity>', 'exit 1 when a change or a new finding is at or above this severity')
+          .choices([...SEVERITIES, 'none'])
+          .default('error'),
+      )
+      .option('--markdown-limit <chars>', 'markdown report: the most characters it holds (default: 65000)', wholeNumber(1000, 100_000_000)),
+  ).action(async (paths: string[], flags: DiffFlags) => setExitCode(await runDiff(paths, flags, io)));
 
   program
     .command('rules')

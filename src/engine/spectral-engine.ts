@@ -27,7 +27,9 @@ import { unsafeRefMessage } from '../refs/unsafe-ref';
 import { SUPPRESSION_KEY } from '../rules/support/suppressions';
 import { SuppressionProblem, Suppressions } from './suppressions';
 import { authorizationMatrix, AuthzSettings } from '../authz/matrix';
-import type { AuthzOperation } from '../shared/types';
+import { snapshotOf, withPlaces } from '../snapshot/snapshot';
+import { placeOf } from './places';
+import type { ApiSnapshot, AuthzOperation } from '../shared/types';
 
 /** A finding before its file is made relative for display. */
 export interface EngineFinding {
@@ -48,6 +50,9 @@ export interface EngineFinding {
   related?: { source: string; path: (string | number)[]; range: ISpectralDiagnostic['range']; message: string }[];
 }
 
+/** A place in a file, as findings have them. */
+export type EnginePlace = Pick<EngineFinding, 'source' | 'path' | 'range'>;
+
 /** What the engine needs of a loaded ruleset (config/ruleset.ts loads them). */
 export interface EngineRuleset {
   /** The rules as Spectral runs them, the schema checks included. */
@@ -65,7 +70,13 @@ export interface SourceDocument {
 /** What the engine says about a document. */
 export type DocumentOutcome =
   /** `referenced`: the files and URLs its `$ref`s read for the first time in this engine. */
-  | { kind: 'linted'; findings: EngineFinding[]; referenced: string[]; authorization?: AuthzOperation[] }
+  | {
+      kind: 'linted';
+      findings: EngineFinding[];
+      referenced: string[];
+      authorization?: AuthzOperation[];
+      snapshot?: ApiSnapshot<EnginePlace>;
+    }
   /** The document parsed but is not OpenAPI (`looksLikeOpenApi`: it has an `openapi` or `swagger` field); the finding says why. */
   | { kind: 'not-openapi'; looksLikeOpenApi: boolean; findings: EngineFinding[] }
   /** The document did not parse at all: only parse errors, and whether the text looks like OpenAPI. */
@@ -101,6 +112,8 @@ export class SpectralEngine {
     countFile: () => void,
     /** When given, each linted document's outcome carries its authorization matrix (`oasguard authz`). */
     private readonly authorization?: AuthzSettings,
+    /** When set, each linted document's outcome carries its snapshot (`oasguard diff`). */
+    private readonly snapshot = false,
   ) {
     const onRead = (href: string, text: string) => this.referencedFiles.set(href, { text });
     const resolver = createConfinedResolver(policy, onRead, countFile, (errors) => (this.resolverErrors = errors));
@@ -148,6 +161,7 @@ export class SpectralEngine {
     }
     let results: ISpectralDiagnostic[];
     let authorization: AuthzOperation[] | undefined;
+    let snapshot: ApiSnapshot<EnginePlace> | undefined;
     const readBefore = this.referencedFiles.size;
     try {
       this.resolverErrors = [];
@@ -155,6 +169,7 @@ export class SpectralEngine {
       // The matrix quotes keys (paths, scheme names, scopes): as the document wrote them, not their parser-safe spelling.
       if (this.authorization && isMapping(resolved))
         authorization = JSON.parse(restoreKeys(JSON.stringify(authorizationMatrix(resolved, this.authorization)))) as AuthzOperation[];
+      if (this.snapshot && isMapping(resolved)) snapshot = this.placedSnapshot(resolved, document);
       results = [
         ...spectralResults.filter((result) => result.code !== 'invalid-ref'),
         ...resolverDiagnostics(document, this.resolverErrors, this.policy.root),
@@ -192,7 +207,23 @@ export class SpectralEngine {
       findings: [...mergeRepeats(findings), ...problems],
       referenced: [...this.referencedFiles.keys()].slice(readBefore),
       ...(authorization ? { authorization } : {}),
+      ...(snapshot ? { snapshot } : {}),
     };
+  }
+
+  /** The document's snapshot, each place where it is written, its keys as the document wrote them. */
+  private placedSnapshot(resolved: Record<string, unknown>, document: IDocument): ApiSnapshot<EnginePlace> {
+    const root = { source: document.source!, data: document.data };
+    const parsedFile = (source: string) => (source === root.source ? document : this.referencedDocument(source));
+    const placed = withPlaces(snapshotOf(resolved), (path): EnginePlace => {
+      const place = placeOf(path, root, (source) => {
+        const parsed = parsedFile(source);
+        return parsed && { source, data: parsed.data };
+      });
+      const parsed = parsedFile(place.source);
+      return { ...place, range: parsed ? rangeIn(parsed, place.path) : { start: DOCUMENT_START, end: DOCUMENT_START } };
+    });
+    return JSON.parse(restoreKeys(JSON.stringify(placed))) as ApiSnapshot<EnginePlace>;
   }
 
   /** Reads the suppressions of the document and of every file it referenced, each file once per run. */

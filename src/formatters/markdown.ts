@@ -54,6 +54,23 @@ function scoreLines(result: LintResult): string[] {
 }
 
 /**
+ * Appends `rows` to `lines` while the report stays within `limit` characters with its `ending`, which is told how
+ * many rows were left out; each row is checked against what would still follow it.
+ */
+export function appendWithin(lines: string[], rows: readonly string[], limit: number, ending: (omitted: number) => string[]): void {
+  const size = (list: readonly string[]) => list.reduce((sum, line) => sum + line.length + 1, 0);
+  let length = size(lines);
+  let shown = 0;
+  for (const row of rows) {
+    if (length + row.length + 1 + size(ending(rows.length - shown - 1)) > limit) break;
+    lines.push(row);
+    length += row.length + 1;
+    shown += 1;
+  }
+  lines.push(...ending(rows.length - shown));
+}
+
+/**
  * A Markdown summary for GitHub job summaries and pull-request comments: the summary sentence, the security score
  * with its OWASP categories, findings per rule, and a table of findings, the most severe first, folded in a details
  * block; within `markdownLimit` characters (default {@link MARKDOWN_DEFAULT_LIMIT}), the findings that do not fit
@@ -70,27 +87,20 @@ export const formatMarkdown: Formatter = (result, context) => {
     lines.push('', '<details><summary>Findings</summary>', '', '| Severity | Location | Rule | Message |', '| --- | --- | --- | --- |');
     // A stable sort: by severity, and within one as reported (file, line).
     const bySeverity = [...result.findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
-    const ending = (omitted: number) =>
-      omitted === 0
-        ? ['', '</details>']
-        : [
-            '',
-            `${withThousands(omitted)} more findings are not shown, to keep this report under ${withThousands(limit)} characters; the SARIF or JSON report has them all.`,
-            '',
-            '</details>',
-          ];
-    // The length so far, with one line break per line; every row is checked against what would still follow it.
-    let length = lines.reduce((sum, line) => sum + line.length + 1, 0);
-    let shown = 0;
-    for (const finding of bySeverity) {
-      const row = findingRow(finding, rules);
-      const after = ending(bySeverity.length - shown - 1).reduce((sum, line) => sum + line.length + 1, 0);
-      if (length + row.length + 1 + after > limit) break;
-      lines.push(row);
-      length += row.length + 1;
-      shown += 1;
-    }
-    lines.push(...ending(bySeverity.length - shown));
+    appendWithin(
+      lines,
+      bySeverity.map((finding) => findingRow(finding, rules)),
+      limit,
+      (omitted) =>
+        omitted === 0
+          ? ['', '</details>']
+          : [
+              '',
+              `${withThousands(omitted)} more findings are not shown, to keep this report under ${withThousands(limit)} characters; the SARIF or JSON report has them all.`,
+              '',
+              '</details>',
+            ],
+    );
   }
   return `${lines.join('\n')}\n`;
 };

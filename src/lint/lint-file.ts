@@ -24,6 +24,7 @@ export function createEngine(ruleset: LoadedRuleset, options: FileLintOptions, f
     { root: options.root ?? options.cwd, limits, remote: options.remote },
     countFile,
     options.authorization,
+    options.snapshot,
   );
 }
 

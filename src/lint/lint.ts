@@ -7,10 +7,11 @@ import { enabledRules, LoadedRuleset, loadRuleset, ruleOptions } from '../config
 import type { AuthzSettings } from '../authz/matrix';
 import { ADMIN_SEGMENTS, READ_ONLY_SCOPES } from '../rules/support/authorization';
 import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding } from '../engine/spectral-engine';
+import { withPlaces } from '../snapshot/snapshot';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
 import { toPointer } from '../shared/pointer';
-import type { AuthzDocument, Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
+import type { AuthzDocument, DocumentSnapshot, Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
 import { FileCounter, FileLintOptions, LintOptions, rulesetLoadOptions } from './options';
@@ -43,7 +44,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     );
   }
   const filesRead = createFileCounter(files.length);
-  const { stdin, stdinFilepath, remote, skipNonOpenApi, allowJsRuleset, onlyRules, skipRules } = options;
+  const { stdin, stdinFilepath, remote, skipNonOpenApi, allowJsRuleset, onlyRules, skipRules, snapshot } = options;
   const authorization = options.authorization ? authzSettings(ruleset) : undefined;
   const fileOptions: FileLintOptions = {
     cwd,
@@ -57,6 +58,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     skipRules,
     limits,
     authorization,
+    snapshot,
   };
   // A ruleset built in memory cannot cross to a worker thread; one given by name (or none) is loaded there alike.
   const byName = typeof options.ruleset !== 'object';
@@ -78,6 +80,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
   const unlinted: UnlintedFile[] = [];
   const findings: Finding[] = [];
   const matrices: AuthzDocument[] = [];
+  const snapshots: DocumentSnapshot[] = [];
   files.forEach((file, index) => {
     const outcome = outcomes[index];
     if (outcome === undefined) return;
@@ -91,6 +94,15 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     if (outcome.kind === 'linted') {
       lintedSources.push(source);
       if (outcome.authorization) matrices.push({ file: displayed, operations: outcome.authorization });
+      if (outcome.snapshot)
+        snapshots.push({
+          file: displayed,
+          snapshot: withPlaces(outcome.snapshot, ({ source: placeSource, path, range }) => ({
+            file: displayPath(placeSource, cwd),
+            pointer: toPointer(path),
+            ...toRange(range).start,
+          })),
+        });
       for (const href of outcome.referenced) referenced.add(/^[a-z][a-z\d+.-]+:/i.test(href) ? href : displayPath(href, cwd));
     } else {
       unlinted.push({
@@ -121,6 +133,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
     skipped,
     referenced: [...referenced].sort(),
     ...(authorization ? { authorization: matrices } : {}),
+    ...(snapshot ? { snapshots } : {}),
   };
   if (baseline === undefined) return { ...read, findings: active, suppressed, baselined: [], rules };
   const { fresh, known, stale } = matchBaseline(baseline.contents, active, reportedFiles, baseline.location);

@@ -52,6 +52,8 @@ export interface LintOptions {
   jobs?: number;
   /** Also compute each linted document's authorization matrix (`LintResult.authorization`), as `oasguard authz` does. */
   authorization?: boolean;
+  /** Also take each linted document's snapshot (`LintResult.snapshots`), which `oasguard diff` compares. */
+  snapshot?: boolean;
 }
 
 /** Name shown for standard input in findings. */
@@ -60,7 +62,7 @@ export const STDIN_NAME = '<stdin>';
 /** The options a single file's lint needs, with the limits filled in: what a worker thread is given. */
 export type FileLintOptions = Pick<
   LintOptions,
-  'cwd' | 'stdin' | 'stdinFilepath' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset' | 'onlyRules' | 'skipRules'
+  'cwd' | 'stdin' | 'stdinFilepath' | 'root' | 'remote' | 'skipNonOpenApi' | 'allowJsRuleset' | 'onlyRules' | 'skipRules' | 'snapshot'
 > & {
   limits: Limits;
   /** What the authorization matrix judges by, when one is asked for. */

@@ -1,5 +1,10 @@
-import { defineRule, PathSegment, RuleContext } from './define-rule';
+import { defineRule, RuleContext } from './define-rule';
 import { asText, isObject, JsonObject } from './support/openapi';
+import { expand, hostOf, insecureScheme, variableValues } from './support/servers';
+
+function isAllowedHost(host: string, options: Options): boolean {
+  return options.allowHosts.some((allowed) => allowed.toLowerCase() === host);
+}
 
 interface Options {
   /** Host names (no port) that may be served over plain http, e.g. `localhost` for a dev server. */
@@ -7,41 +12,6 @@ interface Options {
 }
 
 type MessageId = 'insecureUrl' | 'insecureVariable' | 'insecureScheme';
-
-const INSECURE_SCHEME = /^(https?|wss?):\/\//i;
-
-/** `http` or `ws` when `url` starts with an insecure scheme; undefined otherwise (relative URLs are fine). */
-function insecureScheme(url: string): string | undefined {
-  const scheme = INSECURE_SCHEME.exec(url)?.[1].toLowerCase();
-  return scheme === 'http' || scheme === 'ws' ? scheme : undefined;
-}
-
-/** The host of an absolute URL, without port or credentials, lower-cased. */
-function hostOf(url: string): string {
-  const authority = url.replace(INSECURE_SCHEME, '').split(/[/?#]/, 1)[0];
-  const host = authority.slice(authority.lastIndexOf('@') + 1);
-  return (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':', 1)[0]).toLowerCase();
-}
-
-function isAllowedHost(host: string, options: Options): boolean {
-  return options.allowHosts.some((allowed) => allowed.toLowerCase() === host);
-}
-
-/** Substitutes `{name}` server variables; `values` missing a name leave its placeholder in place. */
-function expand(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
-/** The values a server variable can take: its default and every enum entry, with their paths. */
-function variableValues(variable: JsonObject): { value: string; at: PathSegment[] }[] {
-  const values = typeof variable.default === 'string' ? [{ value: variable.default, at: ['default'] as PathSegment[] }] : [];
-  if (Array.isArray(variable.enum)) {
-    variable.enum.forEach((value, index) => {
-      if (typeof value === 'string') values.push({ value, at: ['enum', index] });
-    });
-  }
-  return values;
-}
 
 function checkServer(server: JsonObject, context: RuleContext<Options, MessageId>): void {
   if (typeof server.url !== 'string') return;

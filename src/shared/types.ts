@@ -199,4 +199,110 @@ export interface LintResult {
   rules: RuleMeta[];
   /** The authorization matrix of each linted document, in `files` order, when `authorization` was asked for. */
   authorization?: AuthzDocument[];
+  /** The snapshot of each linted document, in `files` order, when `snapshot` was asked for (`oasguard diff`). */
+  snapshots?: DocumentSnapshot[];
+}
+
+/** The snapshot of one linted document. */
+export interface DocumentSnapshot {
+  file: string;
+  snapshot: ApiSnapshot;
+}
+
+/** Where something stands in a document, for `oasguard diff`: a file as findings name it, a JSON pointer, a position. */
+export interface Place {
+  file: string;
+  pointer: string;
+  /** 1-based, as in findings. */
+  line: number;
+  column: number;
+}
+
+/**
+ * What `oasguard diff` compares of one document: its operations with their effective security, refusal responses and
+ * input limits, its security schemes and its servers. `L` is how places are given: a path in the resolved document
+ * while it is taken, a {@link Place} once reported.
+ */
+export interface ApiSnapshot<L = Place> {
+  operations: SnapshotOperation<L>[];
+  schemes: SnapshotScheme<L>[];
+  servers: SnapshotServer<L>[];
+}
+
+export interface SnapshotOperation<L = Place> {
+  /** Upper-case: `GET`. */
+  method: string;
+  path: string;
+  access: AuthzOperation['access'];
+  /** The accepted alternatives, each the schemes it needs together with their scopes. */
+  alternatives: AuthzScheme[][];
+  /** Which of 401, 403 and 429 it defines (a `4XX` range defines all three). */
+  responses: string[];
+  /** Whether it has a success response and each one declares rate-limit headers. */
+  rateLimitHeaders: boolean;
+  /** The limits on each input field, by `query parameter "limit"`, `body name`… */
+  inputs: Record<string, { limits: string[]; place: L }>;
+  place: L;
+}
+
+export interface SnapshotScheme<L = Place> {
+  name: string;
+  type: string;
+  /** For `http`: its `scheme`, lower-cased; for `apiKey`: where the key goes (`in`). */
+  httpScheme?: string;
+  apiKeyIn?: string;
+  /** OAuth2 flows offered: `implicit`, `password`, `authorizationCode`, `clientCredentials` (Swagger's names mapped). */
+  flows: string[];
+  /** Authorization, token and refresh URLs that use plain http. */
+  insecureUrls: string[];
+  place: L;
+}
+
+export interface SnapshotServer<L = Place> {
+  url: string;
+  /** Whether it is, or one of its variables' values makes it, a plain http (or ws) URL. */
+  insecure: boolean;
+  place: L;
+}
+
+/**
+ * What `oasguard diff` reports between two versions of an API. Regressions: `operation-made-public`,
+ * `security-weakened`, `scheme-weakened`, `server-insecure` (errors), `operation-added-unprotected`, `limit-removed`
+ * (warnings), `response-removed` (info); and their reverse, `improved` (hint).
+ */
+export type ChangeKind =
+  | 'operation-made-public'
+  | 'security-weakened'
+  | 'scheme-weakened'
+  | 'server-insecure'
+  | 'operation-added-unprotected'
+  | 'limit-removed'
+  | 'response-removed'
+  | 'improved';
+
+/** One security change between the two versions, with where it stands in each (absent on a side it is not in). */
+export interface SecurityChange {
+  kind: ChangeKind;
+  severity: Severity;
+  /** What changed: `GET /users/{id}`, `security scheme "oauth"`, `server http://api.example.com`. */
+  subject: string;
+  message: string;
+  before?: Place;
+  after?: Place;
+}
+
+/** The outcome of `oasguard diff`. */
+export interface DiffResult {
+  /** How the old version is named: the revision (`origin/main`) or the old file or directory. */
+  base: string;
+  /** The documents compared, as pairs of the old and the new file (one side absent when only the other has it). */
+  documents: { before?: string; after?: string }[];
+  /** The security changes, the most severe first, then by the new (else old) place. */
+  changes: SecurityChange[];
+  /** Lint findings of the new version that the old one did not have, matched as a baseline matches. */
+  newFindings: Finding[];
+  /** Lint findings of the old version that the new one no longer has. */
+  fixedFindings: Finding[];
+  /** Metadata of the rules that ran, as in `LintResult`. */
+  rules: RuleMeta[];
 }

@@ -1,0 +1,179 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHANGE_KINDS, diffPaths, pathShape } from '../../src';
+import type { ChangeKind, DiffResult } from '../../src';
+import { REPO_ROOT } from '../support/rule-tester';
+
+const FIXTURES = 'fixtures/diff';
+
+/** A change as a table row: kind, severity, message, and where it stands in the new version (else the old). */
+const rows = (result: DiffResult) =>
+  result.changes.map(({ kind, severity, message, before, after }) => [
+    kind,
+    severity,
+    message,
+    after ? `after:${after.line} ${after.pointer}` : `before:${before!.line} ${before!.pointer}`,
+  ]);
+
+const pair = (kind: string, version: string) =>
+  diffPaths(`${FIXTURES}/${kind}/${version}/before.yaml`, `${FIXTURES}/${kind}/${version}/after.yaml`, { cwd: REPO_ROOT });
+
+/** Each kind's fixtures, in OpenAPI 3 and Swagger 2.0: the one change the pair makes, where it is. */
+const EXPECTED: Record<ChangeKind, Record<'openapi3' | 'swagger2', string[]>> = {
+  'operation-made-public': {
+    openapi3: ['GET /pets/{id} no longer requires authentication.', 'after:18 /paths/~1pets~1{id}/get'],
+    swagger2: ['GET /pets/{id} no longer requires authentication.', 'after:16 /paths/~1pets~1{id}/get'],
+  },
+  'security-weakened': {
+    openapi3: ['GET /pets/{id} now also accepts calls without authentication.', 'after:18 /paths/~1pets~1{id}/get'],
+    swagger2: ['GET /pets/{id} now also accepts calls without authentication.', 'after:16 /paths/~1pets~1{id}/get'],
+  },
+  'scheme-weakened': {
+    openapi3: ['Security scheme "oauth" offers the OAuth2 implicit flow.', 'after:9 /components/securitySchemes/oauth'],
+    swagger2: ['Security scheme "oauth" offers the OAuth2 implicit flow.', 'after:8 /securityDefinitions/oauth'],
+  },
+  'server-insecure': {
+    openapi3: ['Plain http server added: http://api.example.com.', 'after:5 /servers/1'],
+    swagger2: ['Plain http server added: http://api.example.com.', 'after:4 /schemes/1'],
+  },
+  'operation-added-unprotected': {
+    openapi3: ['New operation DELETE /pets/{id} requires no authentication.', 'after:26 /paths/~1pets~1{id}/delete'],
+    swagger2: ['New operation DELETE /pets/{id} requires no authentication.', 'after:24 /paths/~1pets~1{id}/delete'],
+  },
+  'limit-removed': {
+    openapi3: ['GET /pets/{id}: path parameter "id" lost maxLength.', 'after:20 /paths/~1pets~1{id}/get/parameters/0/schema'],
+    swagger2: ['GET /pets/{id}: path parameter "id" lost maxLength.', 'after:18 /paths/~1pets~1{id}/get/parameters/0'],
+  },
+  'response-removed': {
+    openapi3: ['GET /pets/{id} no longer defines a 429 response.', 'after:18 /paths/~1pets~1{id}/get'],
+    swagger2: ['GET /pets/{id} no longer defines a 429 response.', 'after:16 /paths/~1pets~1{id}/get'],
+  },
+  improved: {
+    openapi3: ['GET /pets/{id}: path parameter "id" gained maxLength.', 'after:20 /paths/~1pets~1{id}/get/parameters/0/schema'],
+    swagger2: ['GET /pets/{id}: path parameter "id" gained maxLength.', 'after:18 /paths/~1pets~1{id}/get/parameters/0'],
+  },
+};
+
+describe('oasguard diff: the security changes between two versions', () => {
+  test('every change kind has its fixture pairs, and nothing else is in fixtures/diff', () => {
+    expect(readdirSync(join(REPO_ROOT, FIXTURES)).sort()).toEqual(Object.keys(CHANGE_KINDS).sort());
+  });
+
+  describe.each(Object.entries(EXPECTED))('%s', (kind, versions) => {
+    test.each(Object.entries(versions))('%s: exactly that change, with its severity and place', async (version, [message, place]) => {
+      const result = await pair(kind, version);
+      expect(rows(result)).toEqual([[kind, CHANGE_KINDS[kind as ChangeKind].severity, message, place]]);
+      // Both places are given for what both versions have.
+      const [change] = result.changes;
+      if (change.before && change.after) expect(change.before.file).toBe(`${FIXTURES}/${kind}/${version}/before.yaml`);
+    });
+  });
+
+  test('the reverse of each regression is an improvement', async () => {
+    for (const kind of ['operation-made-public', 'scheme-weakened', 'server-insecure', 'response-removed']) {
+      const dir = `${FIXTURES}/${kind}/openapi3`;
+      const result = await diffPaths(`${dir}/after.yaml`, `${dir}/before.yaml`, { cwd: REPO_ROOT });
+      expect(result.changes.map((change) => change.kind)).toEqual(['improved']);
+    }
+  });
+
+  test('new findings are those the old version did not have; fixed ones are listed with their old place', async () => {
+    const result = await pair('scheme-weakened', 'openapi3');
+    expect(result.newFindings.map((finding) => [finding.ruleId, finding.file, finding.range.start.line])).toEqual([
+      ['no-oauth2-implicit-flow', `${FIXTURES}/scheme-weakened/openapi3/after.yaml`, 12],
+    ]);
+    expect(result.fixedFindings).toEqual([]);
+    const reverse = await diffPaths(`${FIXTURES}/scheme-weakened/openapi3/after.yaml`, `${FIXTURES}/scheme-weakened/openapi3/before.yaml`, {
+      cwd: REPO_ROOT,
+    });
+    expect(reverse.fixedFindings.map((finding) => [finding.ruleId, finding.file, finding.range.start.line])).toEqual([
+      ['no-oauth2-implicit-flow', `${FIXTURES}/scheme-weakened/openapi3/after.yaml`, 12],
+    ]);
+  });
+
+  test('path templates match by shape, and a renamed security scheme is matched by its kind', async () => {
+    expect(pathShape('/users/{id}/pets/{petId}')).toBe('/users/{}/pets/{}');
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    const document = (path: string, scheme: string, flow: string) =>
+      [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        `security: [{${scheme}: []}]`,
+        'components:',
+        '  securitySchemes:',
+        `    ${scheme}:`,
+        '      type: oauth2',
+        `      flows: {${flow}: {authorizationUrl: "https://a.example.com", tokenUrl: "https://a.example.com/t", scopes: {}}}`,
+        'paths:',
+        `  ${path}:`,
+        '    get:',
+        '      responses: {"200": {description: ok}}',
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'old.yaml'), document('/users/{id}', 'oauth', 'authorizationCode'));
+    // Renamed path parameter and scheme: nothing changed for security.
+    writeFileSync(join(dir, 'same.yaml'), document('/users/{userId}', 'OAuth2', 'authorizationCode'));
+    writeFileSync(join(dir, 'weaker.yaml'), document('/users/{userId}', 'OAuth2', 'password'));
+    expect((await diffPaths('old.yaml', 'same.yaml', { cwd: dir })).changes).toEqual([]);
+    expect(rows(await diffPaths('old.yaml', 'weaker.yaml', { cwd: dir }))).toEqual([
+      [
+        'scheme-weakened',
+        'error',
+        'Security scheme "OAuth2" offers the OAuth2 password flow.',
+        'after:6 /components/securitySchemes/OAuth2',
+      ],
+    ]);
+  });
+
+  test("changes in $ref'd files are placed in those files, and directories pair their documents by path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    cpSync(join(REPO_ROOT, FIXTURES, 'limit-removed', 'openapi3'), join(dir, 'src'), { recursive: true });
+    const api = (file: string) =>
+      [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'security: [{key: []}]',
+        'components: {securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}}',
+        'paths:',
+        `  /items/{id}: {$ref: "../shared/${file}#/paths/~1pets~1{id}"}`,
+        '',
+      ].join('\n');
+    for (const [version, file] of [
+      ['old', 'before.yaml'],
+      ['new', 'after.yaml'],
+    ]) {
+      cpSync(join(dir, 'src', file), join(dir, 'shared', file));
+      cpSync(join(dir, 'src', 'before.yaml'), join(dir, version, 'unchanged.yaml'));
+      writeFileSync(join(dir, version, 'api.yaml'), api(file));
+    }
+    const result = await diffPaths('old', 'new', { cwd: dir, root: dir });
+    expect(result.documents).toEqual([
+      { before: 'old/api.yaml', after: 'new/api.yaml' },
+      { before: 'old/unchanged.yaml', after: 'new/unchanged.yaml' },
+    ]);
+    expect(rows(result)).toEqual([
+      [
+        'limit-removed',
+        'warn',
+        'GET /items/{id}: path parameter "id" lost maxLength.',
+        'after:20 /paths/~1pets~1{id}/get/parameters/0/schema',
+      ],
+    ]);
+    expect(result.changes[0].after!.file).toBe('shared/after.yaml');
+    expect(result.changes[0].before!.file).toBe('shared/before.yaml');
+  });
+
+  test('a file only one version has is compared with nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    cpSync(join(REPO_ROOT, FIXTURES, 'operation-added-unprotected', 'openapi3', 'after.yaml'), join(dir, 'new', 'pets.yaml'));
+    // The old directory holds no OpenAPI document yet.
+    mkdirSync(join(dir, 'old'));
+    writeFileSync(join(dir, 'old', 'README.yaml'), 'title: not yet\n');
+    const result = await diffPaths('old', 'new', { cwd: dir });
+    expect(result.documents).toEqual([{ after: 'new/pets.yaml' }]);
+    expect(result.changes.map((change) => [change.kind, change.message])).toEqual([
+      ['operation-added-unprotected', 'New operation DELETE /pets/{id} requires no authentication.'],
+    ]);
+  });
+});
