@@ -70,9 +70,7 @@ function compareOperation(before: Operation, after: Operation, schemes: Schemes,
     if (after.access === 'optional')
       changes.add('security-weakened', subject, `${subject} now also accepts calls without authentication.`, places);
     else changes.add('operation-made-public', subject, `${subject} no longer requires authentication.`, places);
-    return;
-  }
-  if (!wasRequired && isRequired) {
+  } else if (!wasRequired && isRequired) {
     changes.add('improved', subject, `${subject} now requires authentication.`, places);
   } else if (wasRequired && isRequired) {
     const [was, now] = [weakest(before, schemes.before), weakest(after, schemes.after)];
