@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The lint step of the GitHub Action (action.yml): annotations on stdout (-f github), the SARIF report to a file,
-# the Markdown report as the job summary, and the HTML report when asked. The exit code is oasguard's, so the step fails as the CLI would.
+# the Markdown report as the job summary, and the HTML report when asked. With a diff base, the same reports of
+# `oasguard diff --base` instead. The exit code is oasguard's, so the step fails as the CLI would.
 set -euo pipefail
 
 # Separated by any whitespace, line breaks included; globs stay unexpanded here, for oasguard to expand.
@@ -10,7 +11,16 @@ sarif_file="${OASGUARD_SARIF_FILE:-oasguard.sarif}"
 # Extra options, split on whitespace like the files: words, never shell code.
 read -r -d '' -a extra <<< "${OASGUARD_ARGS:-}" || true
 
-args=(lint --fail-severity "${OASGUARD_FAIL_SEVERITY:-error}" -f github -f "sarif:$sarif_file")
+if [ -n "${OASGUARD_DIFF_BASE:-}" ]; then
+  if [ -n "${OASGUARD_BASELINE:-}${OASGUARD_HTML_REPORT:-}" ]; then
+    echo "oasguard: the diff-base input does not combine with baseline or html-report: a diff reports only what changed." >&2
+    exit 2
+  fi
+  args=(diff --base "$OASGUARD_DIFF_BASE")
+else
+  args=(lint)
+fi
+args+=(--fail-severity "${OASGUARD_FAIL_SEVERITY:-error}" -f github -f "sarif:$sarif_file")
 # No ruleset input: the CLI's own default, the project's .oasguard.yaml when there is one, else recommended.
 if [ -n "${OASGUARD_RULESET:-}" ]; then args+=(--ruleset "$OASGUARD_RULESET"); fi
 if [ -n "${OASGUARD_BASELINE:-}" ]; then args+=(--baseline "$OASGUARD_BASELINE"); fi

@@ -207,7 +207,31 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
   for (const server of old.servers)
     if (server.insecure && !insecureAfter.has(server.url))
       changes.add('improved', `server ${server.url}`, `Plain http server removed: ${server.url}.`, { before: server.place });
-  return changes.list;
+  return mergedByPlace(changes.list);
+}
+
+/**
+ * One change per place: a shared component that changed (a parameter several operations use) is one change naming
+ * them all, `GET /pets/{id}, DELETE /pets/{id}: path parameter "id" lost maxLength.`, not one per operation.
+ */
+function mergedByPlace(changes: readonly SecurityChange[]): SecurityChange[] {
+  const merged = new Map<string, SecurityChange>();
+  changes.forEach((change, index) => {
+    const prefix = `${change.subject}: `;
+    const detail = change.message.startsWith(prefix) ? change.message.slice(prefix.length) : undefined;
+    const { before, after } = change;
+    const key =
+      detail === undefined
+        ? String(index)
+        : JSON.stringify([change.kind, detail, before?.file, before?.pointer, after?.file, after?.pointer]);
+    const earlier = merged.get(key);
+    if (earlier === undefined) merged.set(key, { ...change });
+    else {
+      earlier.subject = `${earlier.subject}, ${change.subject}`;
+      earlier.message = `${earlier.subject}: ${detail}`;
+    }
+  });
+  return [...merged.values()];
 }
 
 /** The most severe first, then by where they stand in the new version (else the old one). */

@@ -8,7 +8,6 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { findRulesetFile } from '../config/ruleset-files';
 import { PRESETS } from '../config/presets';
 import { DEFAULT_LIMITS } from '../input/limits';
-import { createBaseline, matchBaseline } from '../lint/baseline';
 import { lint } from '../lint/lint';
 import type { LintOptions } from '../lint/options';
 import { UsageError } from '../shared/errors';
@@ -79,13 +78,24 @@ function sharedRuleset(options: DiffOptions, cwd: string): DiffOptions['ruleset'
   return (PRESETS as readonly string[]).includes(ruleset) || isAbsolute(ruleset) ? ruleset : resolve(cwd, ruleset);
 }
 
-/** Findings of `from` that `against` has no match for, matched as a baseline matches (rule, file, pointer, node). */
-function unmatched(from: readonly Finding[], against: readonly Finding[], cwd: string): Finding[] {
-  const location = { path: join(cwd, 'diff'), cwd };
-  return matchBaseline(createBaseline(against, location), from, [], location).fresh;
+/**
+ * Findings of `from` that `against` has no match for, matched one to one as a baseline matches them (rule, file,
+ * pointer and node hash, never the line), diagnostics included. A document `from` could not lint never matches:
+ * its findings always count, so that a broken new version fails however broken the old one was.
+ */
+function unmatched(from: readonly Finding[], against: readonly Finding[], unlinted: ReadonlySet<string>): Finding[] {
+  const key = (finding: Finding) => JSON.stringify([finding.file, finding.pointer, finding.ruleId, finding.nodeHash]);
+  const left = new Map<string, number>();
+  for (const finding of against) left.set(key(finding), (left.get(key(finding)) ?? 0) + 1);
+  return from.filter((finding) => {
+    const count = left.get(key(finding)) ?? 0;
+    if (count === 0 || unlinted.has(finding.file)) return true;
+    left.set(key(finding), count - 1);
+    return false;
+  });
 }
 
-function comparedVersions(base: string, before: Version, after: Version, cwd: string): DiffResult {
+function comparedVersions(base: string, before: Version, after: Version): DiffResult {
   const snapshots = (version: Version) =>
     new Map((version.result.snapshots ?? []).map((document) => [version.keyOf(document.file), document.snapshot]));
   const [old, current] = [snapshots(before), snapshots(after)];
@@ -116,9 +126,9 @@ function comparedVersions(base: string, before: Version, after: Version, cwd: st
     base,
     documents,
     changes: sortChanges(changes),
-    newFindings: sortFindings(unmatched(after.result.findings, renamed, cwd)),
+    newFindings: sortFindings(unmatched(after.result.findings, renamed, new Set(after.result.unlinted.map(({ file }) => file)))),
     fixedFindings: sortFindings(
-      unmatched(renamed, after.result.findings, cwd).map((finding) => {
+      unmatched(renamed, after.result.findings, new Set()).map((finding) => {
         const was = original.get(finding)!;
         return { ...was, file: before.shown(was.file) };
       }),
@@ -159,7 +169,6 @@ export async function diffPaths(oldPath: string, newPath: string, options: DiffO
     oldPath,
     { result: before, keyOf: keyIn(oldPath), shown: same },
     { result: after, keyOf: keyIn(newPath), shown: same },
-    cwd,
   );
 }
 
@@ -190,7 +199,6 @@ export async function diffRevision(revision: string, inputs: readonly string[], 
       revision,
       { result: before, keyOf: same, shown: (file) => `${revision}:${file}` },
       { result: after, keyOf: same, shown: same },
-      cwd,
     );
   } finally {
     await tree.remove();

@@ -7,6 +7,7 @@ import { CHANGE_KINDS } from '../shared/change-kinds';
 import { nodeHash } from '../engine/node-hash';
 import { withThousands } from '../shared/numbers';
 import type { DiffResult, Finding, LintResult, Place, SecurityChange } from '../shared/types';
+import { alignedRows } from './columns';
 import { appendWithin, markdownCell, MARKDOWN_DEFAULT_LIMIT, ruleLink } from './markdown';
 import { printable } from './printable';
 import type { FormatContext } from './types';
@@ -84,12 +85,13 @@ function formatText(diff: DiffResult): string {
   }
   const findingLines = (title: string, findings: readonly Finding[]) => {
     if (findings.length === 0) return;
-    lines.push(`${title}:`);
-    for (const finding of findings)
-      lines.push(
-        `  ${finding.severity.padEnd(5)}  ${printable(`${finding.file}:${finding.range.start.line}:${finding.range.start.column}`)}  ${printable(finding.message)}  ${printable(finding.ruleId)}`,
-      );
-    lines.push('');
+    const rows = findings.map((finding) => [
+      finding.severity,
+      printable(`${finding.file}:${finding.range.start.line}:${finding.range.start.column}`),
+      printable(finding.ruleId),
+      printable(finding.message),
+    ]);
+    lines.push(`${title}:`, ...alignedRows(rows).map((row) => `  ${row}`), '');
   };
   findingLines('New findings', diff.newFindings);
   findingLines('Fixed findings', diff.fixedFindings);

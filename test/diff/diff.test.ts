@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANGE_KINDS, diffPaths, pathShape } from '../../src';
 import type { ChangeKind, DiffResult } from '../../src';
+import { withChangeKinds } from '../../src/docs/diff-markdown';
 import { REPO_ROOT } from '../support/rule-tester';
 
 const FIXTURES = 'fixtures/diff';
@@ -175,5 +176,53 @@ describe('oasguard diff: the security changes between two versions', () => {
     expect(result.changes.map((change) => [change.kind, change.message])).toEqual([
       ['operation-added-unprotected', 'New operation DELETE /pets/{id} requires no authentication.'],
     ]);
+  });
+});
+
+describe('oasguard diff: fails closed, reports a shared change once', () => {
+  test('a new version that cannot be linted fails, even when the old one failed the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    const broken = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths: {/x: [unclosed\n';
+    writeFileSync(join(dir, 'old.yaml'), broken);
+    writeFileSync(join(dir, 'new.yaml'), broken);
+    const result = await diffPaths('old.yaml', 'new.yaml', { cwd: dir });
+    expect(result.newFindings.map((finding) => [finding.ruleId, finding.severity, finding.file])).toEqual([
+      ['parse-error', 'error', 'new.yaml'],
+    ]);
+  });
+
+  test('a limit removed from a parameter several operations share is one change naming them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    const document = (limit: string) =>
+      [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'security: [{key: []}]',
+        'components:',
+        '  securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}',
+        `  parameters: {Id: {name: id, in: path, required: true, schema: {type: string${limit}}}}`,
+        'paths:',
+        '  /pets/{id}:',
+        '    parameters: [{$ref: "#/components/parameters/Id"}]',
+        '    get: {responses: {"200": {description: ok}}}',
+        '    delete: {responses: {"204": {description: ok}}}',
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'old.yaml'), document(', maxLength: 9'));
+    writeFileSync(join(dir, 'new.yaml'), document(''));
+    expect(rows(await diffPaths('old.yaml', 'new.yaml', { cwd: dir }))).toEqual([
+      [
+        'limit-removed',
+        'warn',
+        'GET /pets/{id}, DELETE /pets/{id}: path parameter "id" lost maxLength.',
+        'after:6 /components/parameters/Id/schema',
+      ],
+    ]);
+  });
+
+  test("docs/diff.md's change kinds are current (regenerate with npm run docs)", () => {
+    const onDisk = readFileSync(join(REPO_ROOT, 'docs', 'diff.md'), 'utf8');
+    expect(onDisk).toBe(withChangeKinds(onDisk));
+    for (const kind of Object.keys(CHANGE_KINDS)) expect(onDisk).toContain(`\n### ${kind}\n`);
   });
 });

@@ -68,6 +68,7 @@ describe('GitHub Action', () => {
       'baseline',
       'args',
       'html-report',
+      'diff-base',
     ]);
     const passed = Object.values(lintStep.env ?? {}).join('\n');
     for (const name of Object.keys(action.inputs)) expect(passed).toContain(`\${{ inputs.${name} }}`);
@@ -90,6 +91,36 @@ describe('GitHub Action', () => {
     expect(log.runs[0].results).toHaveLength(INSECURE_TOTAL);
     expect(readFileSync(step.summary, 'utf8')).toMatch(new RegExp(`^## oasguard\n\n${INSECURE_SUMMARY} in 1 document\\.\n`));
     expect(readFileSync(step.output, 'utf8')).toBe(`sarif-file=${sarifFile}\n`);
+  });
+
+  test('diff-base runs oasguard diff against that revision: annotations, SARIF and the summary of the changes only', () => {
+    const repository = mkdtempSync(join(tmpdir(), 'oasguard-action-diff-'));
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: repository,
+      });
+    git('init', '-q', '-b', 'main');
+    copyFileSync(join(REPO_ROOT, 'fixtures/diff/server-insecure/openapi3/before.yaml'), join(repository, 'openapi.yaml'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    copyFileSync(join(REPO_ROOT, 'fixtures/diff/server-insecure/openapi3/after.yaml'), join(repository, 'openapi.yaml'));
+    const sarifFile = join(mkdtempSync(join(tmpdir(), 'oasguard-')), 'diff.sarif');
+    const step = runLintStep({ files: 'openapi.yaml', 'diff-base': 'HEAD', 'sarif-file': sarifFile }, repository);
+    expect(step.stderr).toBe('');
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
+      '::error file=openapi.yaml,line=5,col=5,endLine=5,endColumn=5,title=server-insecure::Plain http server added: http://api.example.com.',
+      expect.stringMatching(/^::error file=openapi\.yaml,line=5,col=10,.*title=require-https-servers::/),
+    ]);
+    expect(JSON.parse(readFileSync(sarifFile, 'utf8')).runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual([
+      'server-insecure',
+      'require-https-servers',
+    ]);
+    expect(readFileSync(step.summary, 'utf8')).toMatch(
+      /^## oasguard diff\n\n\*\*1 security regression, 0 improvements\*\*; 1 new finding, 0 fixed \(against HEAD\)\.\n/,
+    );
+    // A diff reports what changed: a baseline or an HTML report of the whole API does not go with it.
+    expect(runLintStep({ files: 'openapi.yaml', 'diff-base': 'HEAD', baseline: 'b.json' }, repository).status).toBe(2);
   });
 
   test('html-report writes the HTML report, which the next step uploads as an artifact even when the lint failed', () => {
