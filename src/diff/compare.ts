@@ -3,6 +3,7 @@
  * (`/users/{id}` is `/users/{userId}`), security schemes by name (a renamed scheme by its kind), servers by URL.
  * What got weaker is a regression with the severity of its kind; what got stronger is listed as `improved`.
  */
+import { SCOPED_TYPES } from '../rules/support/security';
 import { CHANGE_KINDS } from '../shared/change-kinds';
 import { severityRank } from '../shared/severity';
 import type { ApiSnapshot, AuthzScheme, ChangeKind, Place, SecurityChange, SnapshotOperation, SnapshotScheme } from '../shared/types';
@@ -44,6 +45,10 @@ function weakest(operation: Operation, schemes: ReadonlyMap<string, SnapshotSche
 const kindsOf = (alternatives: Alternative[], schemes: ReadonlyMap<string, SnapshotScheme>) =>
   [...new Set(alternatives.flat().map(({ scheme }) => schemes.get(scheme)?.httpScheme ?? schemes.get(scheme)?.type ?? scheme))].join(', ');
 
+/** Whether every alternative of an operation asks for a scheme with scopes (OAuth2, OpenID Connect). */
+const usesScopes = (operation: Operation, schemes: ReadonlyMap<string, SnapshotScheme>) =>
+  operation.alternatives.every((alternative) => alternative.some(({ scheme }) => SCOPED_TYPES.has(schemes.get(scheme)?.type ?? '')));
+
 const scopesOf = (operation: Operation) =>
   new Set(operation.alternatives.flatMap((alternative) => alternative.flatMap(({ scopes }) => scopes)));
 
@@ -84,11 +89,15 @@ function compareOperation(before: Operation, after: Operation, schemes: Schemes,
         places,
       );
     }
-    const [scopesBefore, scopesAfter] = [scopesOf(before), scopesOf(after)];
-    for (const scope of scopesBefore)
-      if (!scopesAfter.has(scope)) changes.add('security-weakened', subject, `${subject} no longer requires the scope "${scope}".`, places);
-    for (const scope of scopesAfter)
-      if (!scopesBefore.has(scope)) changes.add('improved', subject, `${subject} now requires the scope "${scope}".`, places);
+    // Scopes compare between token schemes; a move to or from schemes without scopes is the change of credentials.
+    if (usesScopes(before, schemes.before) && usesScopes(after, schemes.after)) {
+      const [scopesBefore, scopesAfter] = [scopesOf(before), scopesOf(after)];
+      for (const scope of scopesBefore)
+        if (!scopesAfter.has(scope))
+          changes.add('security-weakened', subject, `${subject} no longer requires the scope "${scope}".`, places);
+      for (const scope of scopesAfter)
+        if (!scopesBefore.has(scope)) changes.add('improved', subject, `${subject} now requires the scope "${scope}".`, places);
+    }
   }
   for (const status of before.responses)
     if (!after.responses.includes(status))

@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS } from '../input/limits';
 import { lint } from '../lint/lint';
 import type { LintOptions } from '../lint/options';
 import { UsageError } from '../shared/errors';
+import { isInside } from '../input/read';
 import { sortFindings } from '../shared/findings';
 import type { DiffResult, Finding, LintResult, Place, SecurityChange } from '../shared/types';
 import { compareSnapshots, sortChanges } from './compare';
@@ -181,19 +182,21 @@ export async function diffRevision(revision: string, inputs: readonly string[], 
   const cwd = options.cwd ?? process.cwd();
   if (inputs.length === 0)
     throw new UsageError('No input given.', 'Name the OpenAPI files or directories to compare: oasguard diff --base REV openapi/');
-  const tree = await revisionTree(cwd, revision, options.limits?.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
+  const realCwd = await realpath(cwd);
+  const realRoot = options.root === undefined ? realCwd : await realpath(resolve(cwd, options.root));
+  const tree = await revisionTree(cwd, revision, realRoot, options.limits?.maxFileSize ?? DEFAULT_LIMITS.maxFileSize);
   try {
     // The revision's copy of the working directory, where the inputs and the root are the same relative paths.
     const mirror = (path: string) => join(tree.root, relative(tree.repository, path));
-    const realCwd = await realpath(cwd);
+    if (!isInside(tree.repository, realRoot))
+      throw new UsageError(`With --base, --root must be inside the repository (${tree.repository}).`);
     const oldCwd = mirror(realCwd);
     const [newInputs, oldInputs] = await Promise.all([present(inputs, cwd), present(inputs, oldCwd)]);
     const missing = inputs.filter((input) => !newInputs.includes(input) && !oldInputs.includes(input));
     if (missing.length > 0) throw new UsageError(`No such file or directory in the work tree nor in ${revision}: ${missing.join(', ')}`);
     const shared = { ...options, ruleset: sharedRuleset(options, cwd) };
     const after = await lintVersion(newInputs, shared, cwd);
-    const root = options.root === undefined ? undefined : mirror(await realpath(resolve(cwd, options.root)));
-    const before = await lintVersion(oldInputs, { ...shared, ...(root === undefined ? {} : { root }) }, oldCwd, true);
+    const before = await lintVersion(oldInputs, { ...shared, root: mirror(realRoot) }, oldCwd, true);
     const same = (file: string) => file;
     return comparedVersions(
       revision,

@@ -1,8 +1,9 @@
 /**
  * The files of a git revision, for `oasguard diff --base REV`: read with git's plumbing (`ls-tree`, `cat-file`), which
  * runs no hooks, filters or checkout, and written to a new temporary directory laid out as the repository is. The
- * work tree, the index and the refs are never touched. Only the YAML and JSON blobs are written (what documents and
- * their `$ref`s are made of): no symlinks, no submodules, nothing over the size limit.
+ * work tree, the index and the refs are never touched. Only the YAML and JSON blobs below the lint's root are written
+ * (what documents and their `$ref`s are made of, where the lint may read): no symlinks, no submodules, nothing over
+ * the size limit.
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -62,10 +63,11 @@ function readBlobs(cwd: string, ids: readonly string[]): Promise<Buffer[]> {
 }
 
 /**
- * Writes the YAML and JSON files of `revision` (of the repository holding `cwd`) of at most `maxFileSize` bytes into
- * a temporary directory. Usage errors: not a repository, an unknown revision, no git.
+ * Writes the YAML and JSON files of `revision` (of the repository holding `cwd`) of at most `maxFileSize` bytes that
+ * are below `root` (a real path in the work tree: the lint reads nothing else) into a temporary directory. Usage
+ * errors: not a repository, an unknown revision, no git.
  */
-export async function revisionTree(cwd: string, revision: string, maxFileSize: number): Promise<RevisionTree> {
+export async function revisionTree(cwd: string, revision: string, root: string, maxFileSize: number): Promise<RevisionTree> {
   const repository = (
     await git(cwd, ['rev-parse', '--show-toplevel']).catch((error: unknown) => {
       throw error instanceof GitError ? new UsageError(`--base needs a git repository: ${cwd} is not in one.`) : error;
@@ -78,6 +80,8 @@ export async function revisionTree(cwd: string, revision: string, maxFileSize: n
     })
   ).trim();
   const listing = await git(repository, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]);
+  const below = relative(repository, root).split(sep).join('/');
+  const underRoot = (path: string) => below === '' || path.startsWith(`${below}/`);
   const files = listing
     .split('\0')
     .filter(Boolean)
@@ -87,19 +91,19 @@ export async function revisionTree(cwd: string, revision: string, maxFileSize: n
       const path = entry.slice(tab + 1);
       // Regular files only: a symlink's blob is its target's name, and a submodule is another repository.
       const regular = type === 'blob' && (mode === '100644' || mode === '100755');
-      return regular && DOCUMENT_FILE.test(path) && Number(size) <= maxFileSize ? [{ id, path }] : [];
+      return regular && underRoot(path) && DOCUMENT_FILE.test(path) && Number(size) <= maxFileSize ? [{ id, path }] : [];
     });
-  const root = await mkdtemp(join(tmpdir(), 'oasguard-base-'));
-  const remove = () => rm(root, { recursive: true, force: true });
+  const copy = await mkdtemp(join(tmpdir(), 'oasguard-base-'));
+  const remove = () => rm(copy, { recursive: true, force: true });
   try {
     const blobs = await readBlobs(
       repository,
       files.map(({ id }) => id),
     );
     for (const [index, { path }] of files.entries()) {
-      const target = resolve(root, path);
+      const target = resolve(copy, path);
       // git refuses `..` in tree paths; a crafted tree is refused here too.
-      if (relative(root, target).startsWith(`..${sep}`)) continue;
+      if (relative(copy, target).startsWith(`..${sep}`)) continue;
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, blobs[index], { flag: 'wx' });
     }
@@ -107,5 +111,5 @@ export async function revisionTree(cwd: string, revision: string, maxFileSize: n
     await remove();
     throw error;
   }
-  return { root, repository, remove };
+  return { root: copy, repository, remove };
 }

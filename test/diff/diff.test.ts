@@ -226,3 +226,106 @@ describe('oasguard diff: fails closed, reports a shared change once', () => {
     for (const kind of Object.keys(CHANGE_KINDS)) expect(onDisk).toContain(`\n### ${kind}\n`);
   });
 });
+
+describe('oasguard diff: each way a regression happens', () => {
+  const schemes = {
+    oauth: {
+      type: 'oauth2',
+      flows: {
+        authorizationCode: {
+          authorizationUrl: 'https://auth.example.com/a',
+          tokenUrl: 'https://auth.example.com/t',
+          scopes: { read: 'r', write: 'w' },
+        },
+      },
+    },
+    key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+    bearer: { type: 'http', scheme: 'bearer' },
+  };
+  const operation = (security: unknown, responses: unknown = { '200': { description: 'ok' } }) => ({ security, responses });
+  /** An OpenAPI 3 document (as JSON), with `changes` applied to its parts. */
+  const document = (changes: { servers?: unknown; schemes?: Record<string, unknown>; paths?: Record<string, unknown> } = {}) => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    servers: changes.servers ?? [{ url: 'https://api.example.com' }],
+    components: { securitySchemes: { ...schemes, ...changes.schemes } },
+    paths: changes.paths ?? { '/x': { get: operation([{ oauth: ['read', 'write'] }]) } },
+  });
+  const withRateLimits = {
+    '200': {
+      description: 'ok',
+      headers: { RateLimit: { schema: { type: 'string' } }, 'RateLimit-Policy': { schema: { type: 'string' } } },
+    },
+  };
+
+  test.each([
+    [
+      'a scope no alternative requires any more',
+      { paths: { '/x': { get: operation([{ oauth: ['read'] }]) } } },
+      'security-weakened',
+      'GET /x no longer requires the scope "write".',
+    ],
+    [
+      'tokens replaced by an API key',
+      { paths: { '/x': { get: operation([{ key: [] }]) } } },
+      'security-weakened',
+      'GET /x accepts weaker credentials: oauth2 to apiKey.',
+    ],
+    [
+      'a server variable that can now make the URL http',
+      { servers: [{ url: '{scheme}://api.example.com', variables: { scheme: { default: 'https', enum: ['https', 'http'] } } }] },
+      'server-insecure',
+      'Server {scheme}://api.example.com can now expand to a plain http URL.',
+    ],
+    [
+      'an API key moved to the query',
+      { schemes: { key: { type: 'apiKey', in: 'query', name: 'key' } } },
+      'scheme-weakened',
+      'Security scheme "key" sends its API key in the query string.',
+    ],
+    [
+      'a scheme turned into HTTP Basic',
+      { schemes: { bearer: { type: 'http', scheme: 'basic' } } },
+      'scheme-weakened',
+      'Security scheme "bearer" uses HTTP Basic.',
+    ],
+    [
+      'an http token URL',
+      {
+        schemes: {
+          oauth: {
+            ...schemes.oauth,
+            flows: { authorizationCode: { ...schemes.oauth.flows.authorizationCode, tokenUrl: 'http://auth.example.com/t' } },
+          },
+        },
+      },
+      'scheme-weakened',
+      'Security scheme "oauth" uses the plain http URL http://auth.example.com/t.',
+    ],
+    [
+      'an added operation with weaker credentials than its siblings',
+      { paths: { '/x': { get: operation([{ oauth: ['read', 'write'] }]), post: operation([{ key: [] }]) } } },
+      'operation-added-unprotected',
+      'New operation POST /x accepts weaker credentials (apiKey) than the other operations on its path.',
+    ],
+  ])('%s', async (_case, changes, kind, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(document()));
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(document(changes)));
+    const result = await diffPaths('old.json', 'new.json', { cwd: dir });
+    expect(result.changes.map((entry) => [entry.kind, entry.message])).toEqual([[kind, message]]);
+  });
+
+  test('rate-limit headers removed from success responses', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    writeFileSync(
+      join(dir, 'old.json'),
+      JSON.stringify(document({ paths: { '/x': { get: operation([{ oauth: [] }], withRateLimits) } } })),
+    );
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(document({ paths: { '/x': { get: operation([{ oauth: [] }]) } } })));
+    const result = await diffPaths('old.json', 'new.json', { cwd: dir });
+    expect(result.changes.map((entry) => [entry.kind, entry.message])).toEqual([
+      ['response-removed', 'GET /x no longer declares rate-limit headers on its success responses.'],
+    ]);
+  });
+});
