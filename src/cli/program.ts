@@ -456,6 +456,23 @@ function addLintingOptions(command: Command): Command {
     );
 }
 
+/** The options of a command that writes reports and fails on what they hold: -f, -o, --sarif-category, --fail-severity. */
+function addReportOptions(command: Command, formats: string, failsOn: string): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format[:file]>', `report format (${formats}), to stdout or to a file; repeat for several reports`)
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([], 'text'),
+    )
+    .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
+    .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
+    .addOption(
+      new Option('--fail-severity <severity>', `exit 1 when ${failsOn} is at or above this severity`)
+        .choices([...SEVERITIES, 'none'])
+        .default('error'),
+    );
+}
+
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('oasguard')
     .description('API-security linter for OpenAPI 3.0, 3.1, 3.2 and Swagger 2.0 documents.')
@@ -468,19 +485,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const lintCommand = program
     .command('lint')
     .description('lint OpenAPI documents: files, directories (searched for *.yaml, *.yml, *.json), globs, or - for stdin')
-    .argument('[inputs...]', 'files, directories, globs, or -')
-    .addOption(
-      new Option('-f, --format <format[:file]>', `report format (${FORMAT_LIST}), to stdout or to a file; repeat for several reports`)
-        .argParser((value: string, previous: string[]) => [...previous, value])
-        .default([], 'text'),
-    )
-    .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
-    .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
-    .addOption(
-      new Option('--fail-severity <severity>', 'exit 1 when a finding is at or above this severity')
-        .choices([...SEVERITIES, 'none'])
-        .default('error'),
-    )
+    .argument('[inputs...]', 'files, directories, globs, or -');
+  addReportOptions(lintCommand, FORMAT_LIST, 'a finding')
     .option('--min-score <score>', 'also exit 1 when the security score (0-100, docs/score.md) is below this', wholeNumber(0, 100))
     .option('--baseline <file>', 'report and fail only on findings not in this baseline (see oasguard baseline)')
     .option('--show-suppressed', 'list suppressed findings with their reasons in the text report')
@@ -521,24 +527,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   ).action(async (inputs: string[], flags: AuthzFlags) => setExitCode(await printAuthz(inputs, flags, io)));
 
   addLintingOptions(
-    program
-      .command('diff')
-      .description("what a change does to an API's security: two files or directories, or --base REV and paths in the work tree")
-      .argument('[paths...]', 'OLD NEW, or with --base the files and directories to compare with the revision')
-      .option('--base <revision>', 'compare the paths with their versions in this git revision (read with git, no checkout)')
-      .addOption(
-        new Option('-f, --format <format[:file]>', `report format (${DIFF_FORMATS.join(', ')}), to stdout or to a file; repeat for several`)
-          .argParser((value: string, previous: string[]) => [...previous, value])
-          .default([], 'text'),
-      )
-      .option('-o, --output <file>', 'write the report of the one format given without a file to this file')
-      .option('--sarif-category <category>', 'SARIF automationDetails category, to keep several uploads per commit apart')
-      .addOption(
-        new Option('--fail-severity <severity>', 'exit 1 when a change or a new finding is at or above this severity')
-          .choices([...SEVERITIES, 'none'])
-          .default('error'),
-      )
-      .option('--markdown-limit <chars>', 'markdown report: the most characters it holds (default: 65000)', wholeNumber(1000, 100_000_000)),
+    addReportOptions(
+      program
+        .command('diff')
+        .description("what a change does to an API's security: two files or directories, or --base REV and paths in the work tree")
+        .argument('[paths...]', 'OLD NEW, or with --base the files and directories to compare with the revision')
+        .option('--base <revision>', 'compare the paths with their versions in this git revision (read with git, no checkout)'),
+      DIFF_FORMATS.join(', '),
+      'a change or a new finding',
+    ).option('--markdown-limit <chars>', 'markdown report: the most characters it holds (default: 65000)', wholeNumber(1000, 100_000_000)),
   ).action(async (paths: string[], flags: DiffFlags) => setExitCode(await runDiff(paths, flags, io)));
 
   program

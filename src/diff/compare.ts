@@ -5,6 +5,7 @@
  */
 import { SCOPED_TYPES } from '../rules/support/security';
 import { CHANGE_KINDS } from '../shared/change-kinds';
+import { withThousands } from '../shared/numbers';
 import { severityRank } from '../shared/severity';
 import type { ApiSnapshot, AuthzScheme, ChangeKind, Place, SecurityChange, SnapshotOperation, SnapshotScheme } from '../shared/types';
 
@@ -183,11 +184,22 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
     const shape = pathShape(operation.path);
     byShape.set(shape, [...(byShape.get(shape) ?? []), operation]);
   }
+  const added = current.operations.filter((operation) => !oldOperations.has(operationKey(operation)));
   for (const operation of current.operations) {
     const previous = oldOperations.get(operationKey(operation));
     if (previous) compareOperation(previous, operation, schemes, changes);
-    else compareAdded(operation, byShape.get(pathShape(operation.path))!, schemes, changes);
   }
+  // In an API that requires authentication nowhere, every new operation is open: one change says so for them all.
+  if (added.length > 1 && current.operations.every((operation) => operation.access !== 'required')) {
+    const labels = added.map(label);
+    const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${withThousands(labels.length - 3)} more` : labels.join(', ');
+    changes.add(
+      'operation-added-unprotected',
+      `${withThousands(added.length)} new operations`,
+      `${withThousands(added.length)} new operations require no authentication, as no operation of the API does: ${shown}.`,
+      { after: added[0].place },
+    );
+  } else for (const operation of added) compareAdded(operation, byShape.get(pathShape(operation.path))!, schemes, changes);
 
   // A scheme missing from the old version under its name may have been renamed: then the old one of its kind, if
   // one went missing too, is what it was.

@@ -220,6 +220,25 @@ describe('oasguard diff: fails closed, reports a shared change once', () => {
     ]);
   });
 
+  test('in an API that requires authentication nowhere, the new operations are one change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oasguard-diff-'));
+    const document = (paths: string[]) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: Object.fromEntries(paths.map((path) => [path, { get: { responses: { '200': { description: 'ok' } } } }])),
+    });
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(document(['/a'])));
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(document(['/a', '/b', '/c', '/d', '/e'])));
+    expect(rows(await diffPaths('old.json', 'new.json', { cwd: dir }))).toEqual([
+      [
+        'operation-added-unprotected',
+        'warn',
+        '4 new operations require no authentication, as no operation of the API does: GET /b, GET /c, GET /d and 1 more.',
+        'after:1 /paths/~1b/get',
+      ],
+    ]);
+  });
+
   test("docs/diff.md's change kinds are current (regenerate with npm run docs)", () => {
     const onDisk = readFileSync(join(REPO_ROOT, 'docs', 'diff.md'), 'utf8');
     expect(onDisk).toBe(withChangeKinds(onDisk));
