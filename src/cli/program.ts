@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS } from '../input/limits';
 import { createBaseline, DEFAULT_BASELINE_FILE, matchBaseline, pruneBaseline, serializeBaseline } from '../lint/baseline';
 import { DEFAULT_REMOTE_BUDGET_MS } from '../refs/remote';
 import { errorMessage, UsageError } from '../shared/errors';
+import { filesRead } from '../shared/findings';
 import { TOOL_VERSION } from '../shared/meta';
 import { isAtLeast } from '../shared/severity';
 import { SEVERITIES } from '../shared/types';
@@ -246,11 +247,14 @@ async function checkOutputs(outputs: readonly string[], inputs: readonly string[
   }
 }
 
-/** After the lint and before anything is written: no report over a document linted or a file its `$ref`s read. */
-function checkOutputsAgainstReads(outputs: readonly string[], result: LintResult, io: CliIo): void {
-  const read = new Set([...result.files, ...result.referenced].map((file) => resolve(io.cwd, file)));
-  const clash = outputs.find((output) => read.has(resolve(io.cwd, output)));
-  if (clash !== undefined) throw refusedOutput(clash, 'it is a file this lint read');
+/**
+ * After the run and before anything is written: no report over a file it `read` (a document or a file its `$ref`s
+ * read), which `command` names in the refusal.
+ */
+function checkOutputsAgainstReads(outputs: readonly string[], read: readonly string[], command: 'lint' | 'diff', io: CliIo): void {
+  const paths = new Set(read.map((file) => resolve(io.cwd, file)));
+  const clash = outputs.find((output) => paths.has(resolve(io.cwd, output)));
+  if (clash !== undefined) throw refusedOutput(clash, `it is a file this ${command} read`);
 }
 
 function refusedOutput(output: string, why: string): UsageError {
@@ -266,7 +270,7 @@ async function runLint(inputs: string[], flags: LintFlags, io: CliIo, debug: boo
   await checkOutputs(outputs, inputs, flags.baseline === undefined ? [] : [flags.baseline], io);
   const { lint } = await engine();
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), baseline: flags.baseline });
-  checkOutputsAgainstReads(outputs, result, io);
+  checkOutputsAgainstReads(outputs, filesRead(result), 'lint', io);
   if (debug) for (const { file, reason } of result.skipped) io.stderr.write(`oasguard: skipped ${printable(file)}: ${reason}\n`);
   const results = sarifResultCount(result);
   if (targets.some((target) => target.format === 'sarif') && results > SARIF_MAX_RESULTS) {
@@ -308,7 +312,7 @@ async function createBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
   await checkOutputs([flags.output], inputs, [], io);
   const { lint } = await engine();
   const result = await lint(inputs, await lintOptions(inputs, flags, io));
-  checkOutputsAgainstReads([flags.output], result, io);
+  checkOutputsAgainstReads([flags.output], filesRead(result), 'lint', io);
   const baseline = createBaseline(result.findings, { path: resolve(io.cwd, flags.output), cwd: io.cwd });
   await writeOutput(io, flags.output, serializeBaseline(baseline));
   io.stdout.write(
@@ -324,7 +328,7 @@ async function updateBaselineFile(inputs: string[], flags: BaselineFlags, io: Cl
   const { lint, readBaseline } = await engine();
   const baseline = await readBaseline(location.path, flags.output);
   const result = await lint(inputs, await lintOptions(inputs, flags, io));
-  checkOutputsAgainstReads([flags.output], result, io);
+  checkOutputsAgainstReads([flags.output], filesRead(result), 'lint', io);
   const { stale } = matchBaseline(baseline, result.findings, result.files, location);
   const pruned = pruneBaseline(baseline, stale);
   await writeOutput(io, flags.output, serializeBaseline(pruned));
@@ -343,7 +347,7 @@ async function printAuthz(inputs: string[], flags: AuthzFlags, io: CliIo): Promi
   await checkOutputs(outputs, inputs, [], io);
   const { lint } = await engine();
   const result = await lint(inputs, { ...(await lintOptions(inputs, flags, io)), authorization: true });
-  checkOutputsAgainstReads(outputs, result, io);
+  checkOutputsAgainstReads(outputs, filesRead(result), 'lint', io);
   const report = formatAuthz(result, flags.format);
   if (flags.output === undefined) io.stdout.write(report);
   else await writeOutput(io, flags.output, report);
@@ -367,9 +371,7 @@ async function runDiff(paths: string[], flags: DiffFlags, io: CliIo): Promise<nu
   const { diffPaths, diffRevision } = await engine();
   const { stdin: _stdin, ...options } = await lintOptions(paths, flags, io);
   const result = flags.base === undefined ? await diffPaths(paths[0], paths[1], options) : await diffRevision(flags.base, paths, options);
-  const read = result.documents.flatMap((document) => document.after ?? []).map((file) => resolve(io.cwd, file));
-  const clash = outputs.find((output) => read.includes(resolve(io.cwd, output)));
-  if (clash !== undefined) throw refusedOutput(clash, 'it is a document this diff compared');
+  checkOutputsAgainstReads(outputs, result.read, 'diff', io);
   const root = repositoryRoot(io.cwd);
   const context = {
     color: false,

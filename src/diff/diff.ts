@@ -12,7 +12,7 @@ import { lint } from '../lint/lint';
 import type { LintOptions } from '../lint/options';
 import { UsageError } from '../shared/errors';
 import { isInside } from '../input/read';
-import { sortFindings } from '../shared/findings';
+import { filesRead, sortFindings } from '../shared/findings';
 import type { DiffResult, Finding, LintResult, Place, SecurityChange } from '../shared/types';
 import { compareSnapshots, sortChanges } from './compare';
 import { revisionTree } from './git';
@@ -96,7 +96,7 @@ function unmatched(from: readonly Finding[], against: readonly Finding[], unlint
   });
 }
 
-function comparedVersions(base: string, before: Version, after: Version): DiffResult {
+function comparedVersions(base: string, before: Version, after: Version, read: readonly string[]): DiffResult {
   const snapshots = (version: Version) =>
     new Map((version.result.snapshots ?? []).map((document) => [version.keyOf(document.file), document.snapshot]));
   const [old, current] = [snapshots(before), snapshots(after)];
@@ -135,6 +135,7 @@ function comparedVersions(base: string, before: Version, after: Version): DiffRe
       }),
     ),
     rules: [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    read: [...new Set(read)].sort(),
   };
 }
 
@@ -170,6 +171,7 @@ export async function diffPaths(oldPath: string, newPath: string, options: DiffO
     oldPath,
     { result: before, keyOf: keyIn(oldPath), shown: same },
     { result: after, keyOf: keyIn(newPath), shown: same },
+    [...filesRead(before), ...filesRead(after)],
   );
 }
 
@@ -202,6 +204,7 @@ export async function diffRevision(revision: string, inputs: readonly string[], 
       revision,
       { result: before, keyOf: same, shown: (file) => `${revision}:${file}` },
       { result: after, keyOf: same, shown: same },
+      filesRead(after),
     );
   } finally {
     await tree.remove();

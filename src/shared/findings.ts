@@ -1,4 +1,4 @@
-import type { Finding } from './types';
+import type { Finding, LintResult } from './types';
 
 /** Sorted by file, line, column, rule id, then message: output is deterministic. */
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -11,4 +11,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
       compareText(a.ruleId, b.ruleId) ||
       compareText(a.message, b.message),
   );
+}
+
+/** The files a lint read: its documents and the files (or URLs) their `$ref`s read. */
+export function filesRead(result: Pick<LintResult, 'files' | 'referenced'>): string[] {
+  return [...result.files, ...result.referenced];
 }

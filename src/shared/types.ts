@@ -305,4 +305,9 @@ export interface DiffResult {
   fixedFindings: Finding[];
   /** Metadata of the rules that ran, as in `LintResult`. */
   rules: RuleMeta[];
+  /**
+   * The work-tree files the diff read, relative to the working directory: both versions' documents and the files
+   * (or URLs) their `$ref`s read; a revision's files, read from git, are not among them.
+   */
+  read: string[];
 }

@@ -34,6 +34,7 @@ function diff(overrides: Partial<DiffResult> = {}): DiffResult {
     newFindings: [finding({ ruleId: 'no-public-operations', file: 'api.yaml' })],
     fixedFindings: [],
     rules: [],
+    read: ['api.yaml'],
     ...overrides,
   };
 }

@@ -543,6 +543,8 @@ describe('reports and baselines never overwrite what they describe, and are writ
     'shared.yaml': shared,
     'b.json': '{"version": 1, "entries": []}\n',
     'api/openapi.yaml': API,
+    'v1/api.yaml': op('./v1-shared.yaml'),
+    'v1/v1-shared.yaml': shared,
   });
   test.each([
     ['-f json:api.yaml', ['lint', 'api.yaml', '-f', 'json:api.yaml'], 'api.yaml', 'it is one of the inputs'],
@@ -552,6 +554,19 @@ describe('reports and baselines never overwrite what they describe, and are writ
     ['a document found in a directory', ['lint', 'api', '-f', 'json:api/openapi.yaml'], 'api/openapi.yaml', 'it is a file this lint read'],
     ['baseline create -o over an input', ['baseline', 'create', 'api.yaml', '-o', 'api.yaml'], 'api.yaml', 'it is one of the inputs'],
     ['baseline update -o over an input', ['baseline', 'update', 'api.yaml', '-o', 'api.yaml'], 'api.yaml', 'it is one of the inputs'],
+    ['diff -f json over an input', ['diff', 'v1/api.yaml', 'api.yaml', '-f', 'json:v1/api.yaml'], 'v1/api.yaml', 'it is one of the inputs'],
+    [
+      "diff over a file the new version's $ref reads",
+      ['diff', 'v1/api.yaml', 'api.yaml', '-f', 'json:shared.yaml'],
+      'shared.yaml',
+      'it is a file this diff read',
+    ],
+    [
+      "diff over a file the old version's $ref reads",
+      ['diff', 'v1/api.yaml', 'api.yaml', '-f', 'sarif:v1/v1-shared.yaml'],
+      'v1/v1-shared.yaml',
+      'it is a file this diff read',
+    ],
   ])(
     '%s: exit 2, nothing written',
     async (_name, args, output, why) => {
