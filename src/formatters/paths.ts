@@ -4,11 +4,12 @@
  * whatever directory oasguard ran in.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isUrl } from '../shared/pointer';
 import type { Finding, LintResult } from '../shared/types';
 
 /** A file name relative to `from`, made relative to `to` (with `/`); URLs and names outside `to` stay as they are. */
 function rebasePath(file: string, from: string, to: string): string {
-  if (/^[a-z][a-z\d+.-]+:/i.test(file) || file.startsWith('<')) return file;
+  if (isUrl(file) || file.startsWith('<')) return file;
   const absolute = resolve(from, file);
   const inside = relative(to, absolute);
   return inside.startsWith('..') || isAbsolute(inside) ? file : inside.split(sep).join('/');

@@ -3,6 +3,7 @@ import type { Finding, RuleMeta, Severity } from '../shared/types';
 import { sortFindings } from '../shared/findings';
 import { isAtLeast } from '../shared/severity';
 import { alignedRows } from './columns';
+import { fromPointer } from '../shared/pointer';
 import { printable } from './printable';
 import { scoreOf, scoreSentence } from './score';
 import { ruleCounts, summarize } from './summary';
@@ -16,11 +17,10 @@ function widest(texts: string[]): number {
 /** A JSON pointer as a short path people read: `/paths/~1users/get/parameters/2` is `paths./users.get.parameters[2]`. */
 export function shortPath(pointer: string): string {
   if (pointer === '') return '(document)';
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`), '');
+  return fromPointer(pointer).reduce(
+    (path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path === '' ? segment : `${path}.${segment}`),
+    '',
+  );
 }
 
 /** How many source lines a code frame shows before and after a finding's line. */

@@ -98,15 +98,12 @@ export interface BaselineMatch {
   stale: BaselineEntry[];
 }
 
-/** Entries counted by key: a node a rule flags twice has two entries, and each matches one finding. */
-class EntryCounts {
+/** Keys counted, taken one at a time: a node a rule flags twice has two entries, and each matches one finding. */
+export class KeyCounts {
   private readonly counts = new Map<string, number>();
 
-  constructor(entries: readonly BaselineEntry[]) {
-    for (const entry of entries) {
-      const key = keyOf(entry);
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    }
+  constructor(keys: Iterable<string>) {
+    for (const key of keys) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
   has(key: string): boolean {
@@ -128,7 +125,7 @@ export function matchBaseline(
   lintedFiles: readonly string[],
   location: BaselineLocation,
 ): BaselineMatch {
-  const remaining = new EntryCounts(baseline.entries);
+  const remaining = new KeyCounts(baseline.entries.map(keyOf));
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   for (const finding of findings) {
@@ -156,6 +153,6 @@ export function matchBaseline(
 
 /** The baseline without its stale entries: what `baseline update` writes. It never adds an entry. */
 export function pruneBaseline(baseline: Baseline, stale: readonly BaselineEntry[]): Baseline {
-  const toRemove = new EntryCounts(stale);
+  const toRemove = new KeyCounts(stale.map(keyOf));
   return { entries: baseline.entries.filter((entry) => !toRemove.take(keyOf(entry))).sort(compareEntries) };
 }

@@ -10,7 +10,7 @@ import { DocumentOutcome, EngineFinding, SpectralEngine, suppressionFinding } fr
 import { withPlaces } from '../snapshot/snapshot';
 import { UsageError } from '../shared/errors';
 import { sortFindings } from '../shared/findings';
-import { toPointer } from '../shared/pointer';
+import { isUrl, toPointer } from '../shared/pointer';
 import type { AuthzDocument, DocumentSnapshot, Finding, LintResult, Range, RuleMeta, UnlintedFile } from '../shared/types';
 import { Baseline, BaselineLocation, matchBaseline, parseBaseline } from './baseline';
 import { createEngine, displayPath, lintFile, mustReport, sourceOf } from './lint-file';
@@ -103,7 +103,7 @@ export async function lint(inputs: readonly string[], given: Partial<LintOptions
             ...toRange(range).start,
           })),
         });
-      for (const href of outcome.referenced) referenced.add(/^[a-z][a-z\d+.-]+:/i.test(href) ? href : displayPath(href, cwd));
+      for (const href of outcome.referenced) referenced.add(isUrl(href) ? href : displayPath(href, cwd));
     } else {
       unlinted.push({
         file: displayed,

@@ -1,6 +1,6 @@
 import { defineRule, RuleContext } from './define-rule';
 import { asText, isObject, JsonObject } from './support/openapi';
-import { expand, hostOf, insecureScheme, variableValues } from './support/servers';
+import { expand, hostOf, insecureScheme, insecureValues } from './support/servers';
 
 function isAllowedHost(host: string, options: Options): boolean {
   return options.allowHosts.some((allowed) => allowed.toLowerCase() === host);
@@ -30,16 +30,8 @@ function checkServer(server: JsonObject, context: RuleContext<Options, MessageId
     return;
   }
   // A variable is to blame when substituting one of its values alone makes the URL insecure.
-  for (const [name, variable] of Object.entries(variables)) {
-    if (!isObject(variable)) continue;
-    for (const { value, at } of variableValues(variable)) {
-      const url = expand(template, { [name]: value });
-      const scheme = insecureScheme(url);
-      if (scheme !== undefined && !allowed(url)) {
-        context.report('insecureVariable', { at: ['variables', name, ...at], data: { name, value, url, scheme } });
-      }
-    }
-  }
+  for (const { name, value, at, url, scheme } of insecureValues(template, variables))
+    if (!allowed(url)) context.report('insecureVariable', { at: ['variables', name, ...at], data: { name, value, url, scheme } });
 }
 
 function checkSwaggerSchemes(owner: JsonObject, context: RuleContext<Options, MessageId>): void {

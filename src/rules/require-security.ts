@@ -1,5 +1,6 @@
 import { defineRule } from './define-rule';
-import { counted, Gap, operationsOf, reportDocumentGap } from './support/gaps';
+import { counted } from '../shared/numbers';
+import { Gap, operationsOf, reportDocumentGap } from './support/gaps';
 import { operationLabel, securitySchemesOf, securityStatus } from './support/openapi';
 
 export default defineRule({

@@ -5,3 +5,8 @@
 export function withThousands(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/** `1 operation`, `1,231 operations`. */
+export function counted(count: number, noun: string): string {
+  return `${withThousands(count)} ${noun}${count === 1 ? '' : 's'}`;
+}

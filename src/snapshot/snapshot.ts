@@ -20,7 +20,7 @@ import {
 import { closestSet, SUCCESS_STATUS } from '../rules/support/rate-limits';
 import { fieldLabel, mergedKeywords, requestInputSchemaAt, walkSchemas } from '../rules/support/request-schemas';
 import { effectiveSecurity } from '../rules/support/security';
-import { expand, insecureScheme, variableValues } from '../rules/support/servers';
+import { insecureScheme, insecureValues } from '../rules/support/servers';
 import type { ApiSnapshot, SnapshotOperation, SnapshotScheme, SnapshotServer } from '../shared/types';
 
 type Located = PathSegment[];
@@ -33,12 +33,13 @@ const SWAGGER_FLOWS: Record<string, string> = { accessCode: 'authorizationCode',
 
 /** The snapshot of a resolved OpenAPI document. */
 export function snapshotOf(root: JsonObject): ApiSnapshot<Located> {
+  const operations = operationsOf(root);
   return {
-    operations: operationsOf(root).map((operation) => operationSnapshot(operation, root)),
+    operations: operations.map((operation) => operationSnapshot(operation, root)),
     schemes: Object.entries(securitySchemesOf(root)).flatMap(([name, scheme]) =>
       isObject(scheme) ? [schemeSnapshot(name, scheme, isSwagger2(root))] : [],
     ),
-    servers: serversOf(root),
+    servers: serversOf(root, operations),
   };
 }
 
@@ -136,19 +137,14 @@ function schemeSnapshot(name: string, scheme: JsonObject, swagger2: boolean): Sn
 /** Whether a server URL is plain http (or ws), or one of its variables' values makes it so. */
 function isInsecureServer(server: JsonObject): boolean {
   const url = asText(server.url);
-  if (insecureScheme(url) !== undefined) return true;
-  const variables = isObject(server.variables) ? server.variables : {};
-  return Object.entries(variables).some(
-    ([name, variable]) =>
-      isObject(variable) && variableValues(variable).some(({ value }) => insecureScheme(expand(url, { [name]: value })) !== undefined),
-  );
+  return insecureScheme(url) !== undefined || insecureValues(url, isObject(server.variables) ? server.variables : {}).length > 0;
 }
 
 /**
  * The servers of a document: OpenAPI 3's at the root, on Path Items and on operations; Swagger 2.0's as one URL per
  * scheme of `schemes` with its `host` and `basePath`.
  */
-function serversOf(root: JsonObject): SnapshotServer<Located>[] {
+function serversOf(root: JsonObject, operations: readonly OperationAt[]): SnapshotServer<Located>[] {
   if (isSwagger2(root)) {
     const schemes = Array.isArray(root.schemes) ? root.schemes.map(asText) : [];
     const host = typeof root.host === 'string' ? root.host : '';
@@ -170,7 +166,7 @@ function serversOf(root: JsonObject): SnapshotServer<Located>[] {
   collect(root.servers, []);
   if (isObject(root.paths))
     for (const [route, pathItem] of Object.entries(root.paths)) if (isObject(pathItem)) collect(pathItem.servers, ['paths', route]);
-  for (const { operation, path } of operationsOf(root)) collect(operation.servers, path);
+  for (const { operation, path } of operations) collect(operation.servers, path);
   return servers;
 }
 

@@ -2,11 +2,6 @@ import type { PathSegment, RuleContext } from '../define-rule';
 import { HTTP_METHODS, isObject, isSwagger2, JsonObject, operationLabel, responsesAt, responsesOf } from './openapi';
 import { withThousands } from '../../shared/numbers';
 
-/** `1 operation`, `1,231 operations`. */
-export function counted(count: number, noun: string): string {
-  return `${withThousands(count)} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** An operation, its path in the document, and the Path Item holding it (whose `parameters` it shares). */
 export interface OperationAt {
   operation: JsonObject;

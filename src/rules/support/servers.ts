@@ -1,6 +1,6 @@
 /** Server URLs: their schemes, hosts and the values their variables can take. */
 import type { PathSegment } from '../define-rule';
-import type { JsonObject } from './openapi';
+import { isObject, JsonObject } from './openapi';
 
 const INSECURE_SCHEME = /^(https?|wss?):\/\//i;
 
@@ -23,7 +23,7 @@ export function expand(template: string, values: Record<string, string>): string
 }
 
 /** The values a server variable can take: its default and every enum entry, with their paths. */
-export function variableValues(variable: JsonObject): { value: string; at: PathSegment[] }[] {
+function variableValues(variable: JsonObject): { value: string; at: PathSegment[] }[] {
   const values = typeof variable.default === 'string' ? [{ value: variable.default, at: ['default'] as PathSegment[] }] : [];
   if (Array.isArray(variable.enum)) {
     variable.enum.forEach((value, index) => {
@@ -31,4 +31,27 @@ export function variableValues(variable: JsonObject): { value: string; at: PathS
     });
   }
   return values;
+}
+
+/** A server variable's value that makes its URL plain http (or ws) when substituted alone. */
+export interface InsecureValue {
+  name: string;
+  value: string;
+  /** The value's path below the variable. */
+  at: PathSegment[];
+  url: string;
+  scheme: string;
+}
+
+/** The values of a server's variables that make its URL `template` plain http (or ws), each substituted alone. */
+export function insecureValues(template: string, variables: JsonObject): InsecureValue[] {
+  return Object.entries(variables).flatMap(([name, variable]) =>
+    isObject(variable)
+      ? variableValues(variable).flatMap(({ value, at }) => {
+          const url = expand(template, { [name]: value });
+          const scheme = insecureScheme(url);
+          return scheme === undefined ? [] : [{ name, value, at, url, scheme }];
+        })
+      : [],
+  );
 }
