@@ -40,11 +40,11 @@ function child(node: unknown, segment: string | number): unknown {
  * The file and path where the node at `path` of the resolved `root` is written. A `$ref` met on the way is followed
  * into its target, in the same file or in another one `fileOf` has parsed; one that cannot be is the place.
  */
-export function placeOf(
+export function placeOf<F extends ParsedFile>(
   path: readonly (string | number)[],
-  root: ParsedFile,
-  fileOf: (source: string) => ParsedFile | undefined,
-): { source: string; path: Path } {
+  root: F,
+  fileOf: (source: string) => F | undefined,
+): { file: F; path: Path } {
   let file = root;
   let node = root.data;
   let at: Path = [];
@@ -55,7 +55,7 @@ export function placeOf(
       const target = hash < 0 ? ref : ref.slice(0, hash);
       const segments = pointerSegments(hash < 0 ? '' : ref.slice(hash + 1));
       const targetFile = target === '' ? file : fileOf(refTarget(target, file.source));
-      if (segments === undefined || targetFile === undefined) return { source: file.source, path: at };
+      if (segments === undefined || targetFile === undefined) return { file, path: at };
       file = targetFile;
       node = file.data;
       at = [];
@@ -67,5 +67,5 @@ export function placeOf(
     node = child(node, segment);
     at.push(segment);
   }
-  return { source: file.source, path: at };
+  return { file, path: at };
 }

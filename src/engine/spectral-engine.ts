@@ -213,15 +213,15 @@ export class SpectralEngine {
 
   /** The document's snapshot, each place where it is written, its keys as the document wrote them. */
   private placedSnapshot(resolved: Record<string, unknown>, document: IDocument): ApiSnapshot<EnginePlace> {
-    const root = { source: document.source!, data: document.data };
-    const parsedFile = (source: string) => (source === root.source ? document : this.referencedDocument(source));
+    const parsed = (source: string, parsedDocument: IDocument) => ({ source, data: parsedDocument.data, document: parsedDocument });
+    const root = parsed(document.source!, document);
+    const fileOf = (source: string) => {
+      const referenced = source === root.source ? document : this.referencedDocument(source);
+      return referenced && parsed(source, referenced);
+    };
     const placed = withPlaces(snapshotOf(resolved), (path): EnginePlace => {
-      const place = placeOf(path, root, (source) => {
-        const parsed = parsedFile(source);
-        return parsed && { source, data: parsed.data };
-      });
-      const parsed = parsedFile(place.source);
-      return { ...place, range: parsed ? rangeIn(parsed, place.path) : { start: DOCUMENT_START, end: DOCUMENT_START } };
+      const { file, path: inFile } = placeOf(path, root, fileOf);
+      return { source: file.source, path: inFile, range: rangeIn(file.document, inFile) };
     });
     return JSON.parse(restoreKeys(JSON.stringify(placed))) as ApiSnapshot<EnginePlace>;
   }
